@@ -1,0 +1,91 @@
+import { Injectable, Logger, type Type } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
+import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
+import type { Module } from '@nestjs/core/injector/module.js';
+import { appModuleNotFoundMessage, missingInstanceMessage, requestScopedHandlerMessage } from './error-handlers.messages.js';
+import { ErrorHandlersMetadataAccessor } from './error-handlers-metadata.accessor.js';
+import { ErrorHandlerRegistry } from './error-handler.registry.js';
+import { keyedHandlers } from './handler-entries.js';
+import type { KeyedHandler } from './handler-entry.js';
+import { ModuleGraph } from './module-graph.js';
+
+/**
+ * Finds every `@ErrorHandler()` method on providers and controllers at
+ * bootstrap, validates it, and files it in the registry under its scope.
+ */
+@Injectable()
+export class ErrorHandlersExplorer {
+  private readonly logger = new Logger('ErrorHandlersModule');
+
+  constructor(
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+    private readonly modules: ModulesContainer,
+    private readonly accessor: ErrorHandlersMetadataAccessor,
+    private readonly registry: ErrorHandlerRegistry,
+  ) {}
+
+  /** Controller classes with the module that declares them. */
+  controllers(): Array<{ controller: Type; host: Module }> {
+    return this.discovery
+      .getControllers()
+      .filter((wrapper) => wrapper.metatype && wrapper.host)
+      .map((wrapper) => ({ controller: wrapper.metatype as Type, host: wrapper.host! }));
+  }
+
+  explore(moduleClass: Type): void {
+    const graph = new ModuleGraph([...this.modules.values()]);
+    this.registry.initialize(graph, this.findAppModule(graph, moduleClass), this.controllers());
+    for (const wrapper of this.discovery.getControllers()) {
+      const handlers = this.handlersOf(wrapper);
+      if (handlers.length > 0) this.registry.addToController(wrapper.metatype as Type, handlers);
+    }
+    for (const wrapper of this.discovery.getProviders()) {
+      const handlers = this.handlersOf(wrapper);
+      if (handlers.length > 0 && wrapper.host) this.registry.addToModule(wrapper.host, handlers);
+    }
+  }
+
+  private findAppModule(graph: ModuleGraph, moduleClass: Type): Module {
+    const [appModule] = graph.modulesImporting(moduleClass);
+    if (appModule) return appModule;
+    this.logger.warn(appModuleNotFoundMessage());
+    return graph.modules[0];
+  }
+
+  private handlersOf(wrapper: InstanceWrapper): KeyedHandler[] {
+    const prototype = this.prototypeOf(wrapper);
+    if (!prototype) return [];
+    return this.scanner.getAllMethodNames(prototype).flatMap((methodName) => this.methodHandlers(wrapper, prototype, methodName));
+  }
+
+  private prototypeOf(wrapper: InstanceWrapper): object | undefined {
+    const { instance, metatype } = wrapper;
+    if (wrapper.isDependencyTreeStatic() && !wrapper.isTransient && instance && typeof instance === 'object') {
+      return Object.getPrototypeOf(instance);
+    }
+    return (metatype as Type | undefined)?.prototype;
+  }
+
+  private methodHandlers(wrapper: InstanceWrapper, prototype: object, methodName: string): KeyedHandler[] {
+    const method = (prototype as Record<string, unknown>)[methodName];
+    if (typeof method !== 'function') return [];
+    const registrations = this.accessor.getRegistrations(method);
+    if (registrations.length === 0) return [];
+    const name = `${(wrapper.metatype as Type | undefined)?.name ?? String(wrapper.name)}.${methodName}`;
+    const instance = this.staticInstance(wrapper, name);
+    const source = {
+      name,
+      invoke: method.bind(instance),
+      httpCode: this.accessor.getHttpCode(method),
+      headers: this.accessor.getHeaders(method),
+    };
+    return registrations.flatMap(({ keys, options }) => keyedHandlers(source, keys, options));
+  }
+
+  private staticInstance(wrapper: InstanceWrapper, name: string): object {
+    if (!wrapper.isDependencyTreeStatic() || wrapper.isTransient) throw new Error(requestScopedHandlerMessage(name));
+    if (!wrapper.instance) throw new Error(missingInstanceMessage(name));
+    return wrapper.instance as object;
+  }
+}

@@ -1,0 +1,32 @@
+/** Every user-facing message of the module, named for the misuse it reports. */
+
+export const invalidKeyMessage = (handlerName: string, key: unknown) =>
+  `@ErrorHandler() on ${handlerName} has an invalid key ${describeKey(key)}: ` +
+  `use an exception class (Error or a subclass) or an integer HTTP status from 400 to 599.`;
+
+export const emptyKeyListMessage = (handlerName: string) =>
+  `@ErrorHandler() on ${handlerName} was given an empty list of keys: name at least one exception class or status code.`;
+
+export const duplicateKeyMessage = (handlerName: string, key: string, scope: string, holder: string) =>
+  `@ErrorHandler() on ${handlerName} registers ${key} in ${scope}, which ${holder} already handles there. ` +
+  `Keep one handler per key in a scope (a status code and Nest's exception class for it are the same key).`;
+
+export const requestScopedHandlerMessage = (handlerName: string) =>
+  `@ErrorHandler() on ${handlerName} is on a request-scoped or transient provider, which cannot be resolved at bootstrap. ` +
+  `Move the handler to a singleton provider (it may inject request-scoped services through ModuleRef).`;
+
+export const missingInstanceMessage = (handlerName: string) =>
+  `@ErrorHandler() on ${handlerName} belongs to a provider that has no instance at bootstrap; make it a class or factory provider.`;
+
+export const appModuleNotFoundMessage = () =>
+  `ErrorHandlersModule could not find the module that imports ErrorHandlersModule.forRoot(); ` +
+  `import it once, in your root module.`;
+
+export const handlerFailedMessage = (handlerName: string) => `Error handler ${handlerName} threw`;
+
+function describeKey(key: unknown): string {
+  if (typeof key === 'function') return `class ${key.name || '(anonymous)'} (not an Error class)`;
+  if (typeof key === 'string') return `"${key}" (a string)`;
+  if (typeof key === 'number') return Number.isInteger(key) ? `${key} (outside 400–599)` : `${key} (not an integer)`;
+  return String(key);
+}

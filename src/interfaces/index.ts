@@ -1,0 +1,4 @@
+export * from './error-handler-function.interface.js';
+export * from './error-handler-key.interface.js';
+export * from './error-handler-options.interface.js';
+export * from './error-handlers-options.interface.js';

@@ -1,0 +1,94 @@
+import { InternalServerErrorException } from '@nestjs/common';
+import type { HandlerEntry } from './handler-entry.js';
+import type { HandlerScope } from './handler-scope.js';
+
+/** Which handler resolution picked, and how (for `explain` and reporting tags). */
+export interface Resolution {
+  readonly entry: HandlerEntry;
+  readonly scope: HandlerScope;
+  readonly tier: 'code' | 'class';
+  /** True when the error was unhandled and not HTTP: the handler gets an `InternalServerErrorException` with it as `cause`. */
+  readonly wrapped: boolean;
+}
+
+const NO_PROTOTYPE = Symbol('no prototype');
+const INTERNAL_SERVER_ERROR_CHAIN = prototypeChain(new InternalServerErrorException());
+
+/** Prototypes of a value, most specific first; empty for primitives. Never throws. */
+export function prototypeChain(value: unknown): object[] {
+  const chain: object[] = [];
+  try {
+    for (let proto = Object.getPrototypeOf(Object(value)); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
+      chain.push(proto);
+    }
+  } catch {
+    // A Proxy whose getPrototypeOf trap throws: treat it as a value of no class.
+  }
+  return value === null || value === undefined || typeof value !== 'object' && typeof value !== 'function' ? [] : chain;
+}
+
+/**
+ * The scopes searched for one request origin (a controller, or "before
+ * routing"), nearest first, with the resolution cache for that origin:
+ * after the first error of a given class and status, resolving is two map lookups.
+ */
+export class ScopeChain {
+  private readonly cache = new Map<unknown, Map<number, Resolution | null>>();
+
+  constructor(readonly scopes: readonly HandlerScope[]) {}
+
+  /** SPEC section 3, steps 1–3. `status` is `undefined` for errors that are not HTTP errors. */
+  resolve(error: unknown, status: number | undefined): Resolution | null {
+    const chain = prototypeChain(error);
+    const classKey = chain[0] ?? NO_PROTOTYPE;
+    const statusKey = status ?? -1;
+    let byStatus = this.cache.get(classKey);
+    if (!byStatus) this.cache.set(classKey, (byStatus = new Map()));
+    let resolution = byStatus.get(statusKey);
+    if (resolution === undefined) {
+      resolution = this.resolveUncached(chain, status);
+      byStatus.set(statusKey, resolution);
+    }
+    return resolution;
+  }
+
+  /** Drops cached resolutions (after a handler is registered late). */
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  private resolveUncached(chain: object[], status: number | undefined): Resolution | null {
+    if (status !== undefined) return this.findByCode(chain, status) ?? this.findByClass(chain);
+    const direct = this.findByClass(chain);
+    if (direct) return direct;
+    const wrapper = this.findByCode(INTERNAL_SERVER_ERROR_CHAIN, 500) ?? this.findByClass(INTERNAL_SERVER_ERROR_CHAIN);
+    return wrapper && { ...wrapper, wrapped: true };
+  }
+
+  private findByCode(chain: object[], status: number): Resolution | null {
+    for (const scope of this.scopes) {
+      const byClass = scope.codeHandlers.get(status);
+      if (!byClass) continue;
+      const entry = firstOnChain(byClass, chain) ?? byClass.get(null);
+      if (entry) return { entry, scope, tier: 'code', wrapped: false };
+    }
+    return null;
+  }
+
+  private findByClass(chain: object[]): Resolution | null {
+    for (const scope of this.scopes) {
+      if (scope.classHandlers.size === 0) continue;
+      const entry = firstOnChain(scope.classHandlers, chain);
+      if (entry) return { entry, scope, tier: 'class', wrapped: false };
+    }
+    return null;
+  }
+}
+
+function firstOnChain(handlers: Map<object | null, HandlerEntry>, chain: object[]): HandlerEntry | undefined {
+  for (const proto of chain) {
+    const entry = handlers.get(proto);
+    if (entry) return entry;
+  }
+  return undefined;
+}

@@ -1,0 +1,31 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
+
+export type PlatformName = 'express' | 'fastify';
+export const PLATFORMS: PlatformName[] = ['express', 'fastify'];
+
+export interface RunningApp {
+  app: INestApplication;
+  http: () => ReturnType<typeof request>;
+  close: () => Promise<void>;
+}
+
+/** Boots `rootModule` as a test would (Test.createTestingModule) on the given platform. */
+export async function startApp(
+  platform: PlatformName,
+  rootModule: Type,
+  configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+): Promise<RunningApp> {
+  const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
+  const app =
+    platform === 'express'
+      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger: false })
+      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  await app.init();
+  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  const server = app.getHttpServer();
+  return { app, http: () => request(server), close: () => app.close() };
+}

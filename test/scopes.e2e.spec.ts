@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ScopesAppModule } from './fixtures/scopes.app.js';
+import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
+
+describe.each(PLATFORMS)('scopes (%s)', (platform) => {
+  let running: RunningApp;
+  beforeAll(async () => { running = await startApp(platform, ScopesAppModule); });
+  afterAll(() => running.close());
+
+  it('controller-local handler applies to its own routes', async () => {
+    const res = await running.http().get('/inner/local');
+    expect(res.body).toEqual({ handledBy: 'inner-controller' });
+    expect(res.status).toBe(400);
+  });
+  it('module handler applies to its controllers', async () => {
+    const res = await running.http().get('/inner/domain');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ handledBy: 'inner-module', message: 'inner' });
+  });
+  it('importer module handler applies to imported modules', async () => {
+    const res = await running.http().get('/inner/http');
+    expect(res.body).toEqual({ handledBy: 'feature-module', status: 418 });
+    expect(res.status).toBe(418);
+  });
+  it('app-level 404 beats module HttpException handler', async () => {
+    const res = await running.http().get('/feature/missing');
+    expect(res.body).toEqual({ handledBy: 'app-404' });
+    expect(res.status).toBe(404);
+  });
+  it('nearer scope wins in the class tier even against a more specific farther handler', async () => {
+    const res = await running.http().get('/feature/refused');
+    expect(res.body).toEqual({ handledBy: 'feature-connection' });
+  });
+  it('module handler never applies to a sibling module', async () => {
+    const res = await running.http().get('/sibling/http');
+    expect(res.status).toBe(418);
+    expect(res.body).toEqual({ statusCode: 418, message: 'teapot' });
+  });
+  it('unknown routes reach only app-level handlers', async () => {
+    const res = await running.http().get('/nope');
+    expect(res.body).toEqual({ handledBy: 'app-404' });
+    expect(res.status).toBe(404);
+  });
+  it('an unhandled non-HTTP error reaches an HttpException handler as a 500 (step 3)', async () => {
+    const res = await running.http().get('/feature/domain');
+    expect(res.status).toBe(500);
+    expect(res.body).toEqual({ handledBy: 'feature-module', status: 500 });
+  });
+});
