@@ -11,20 +11,23 @@ export interface Resolution {
   readonly wrapped: boolean;
 }
 
-const NO_PROTOTYPE = Symbol('no prototype');
 const INTERNAL_SERVER_ERROR_CHAIN = prototypeChain(new InternalServerErrorException());
 
 /** Prototypes of a value, most specific first; empty for primitives. Never throws. */
 export function prototypeChain(value: unknown): object[] {
   const chain: object[] = [];
+  for (let proto = ownPrototype(value); proto && proto !== Object.prototype; proto = ownPrototype(proto)) chain.push(proto);
+  return chain;
+}
+
+/** The value's prototype, or `null` for primitives and for a Proxy whose trap throws. */
+function ownPrototype(value: unknown): object | null {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
   try {
-    for (let proto = Object.getPrototypeOf(Object(value)); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) {
-      chain.push(proto);
-    }
+    return Object.getPrototypeOf(value);
   } catch {
-    // A Proxy whose getPrototypeOf trap throws: treat it as a value of no class.
+    return null;
   }
-  return value === null || value === undefined || typeof value !== 'object' && typeof value !== 'function' ? [] : chain;
 }
 
 /**
@@ -33,20 +36,22 @@ export function prototypeChain(value: unknown): object[] {
  * after the first error of a given class and status, resolving is two map lookups.
  */
 export class ScopeChain {
-  private readonly cache = new Map<unknown, Map<number, Resolution | null>>();
+  // Weak, so classes made at run time (a leak in the app, not ours) are not pinned here.
+  private cache = new WeakMap<object, Map<number, Resolution | null>>();
+  private readonly classlessCache = new Map<number, Resolution | null>();
 
   constructor(readonly scopes: readonly HandlerScope[]) {}
 
   /** SPEC section 3, steps 1–3. `status` is `undefined` for errors that are not HTTP errors. */
   resolve(error: unknown, status: number | undefined): Resolution | null {
-    const chain = prototypeChain(error);
-    const classKey = chain[0] ?? NO_PROTOTYPE;
+    // The class of an error (its own prototype) decides its whole chain: that is the cache key.
+    const classKey = ownPrototype(error);
     const statusKey = status ?? -1;
-    let byStatus = this.cache.get(classKey);
-    if (!byStatus) this.cache.set(classKey, (byStatus = new Map()));
+    let byStatus = classKey ? this.cache.get(classKey) : this.classlessCache;
+    if (!byStatus) this.cache.set(classKey!, (byStatus = new Map()));
     let resolution = byStatus.get(statusKey);
     if (resolution === undefined) {
-      resolution = this.resolveUncached(chain, status);
+      resolution = this.resolveUncached(prototypeChain(error), status);
       byStatus.set(statusKey, resolution);
     }
     return resolution;
@@ -54,7 +59,8 @@ export class ScopeChain {
 
   /** Drops cached resolutions (after a handler is registered late). */
   invalidate(): void {
-    this.cache.clear();
+    this.cache = new WeakMap();
+    this.classlessCache.clear();
   }
 
   private resolveUncached(chain: object[], status: number | undefined): Resolution | null {

@@ -36,6 +36,11 @@ describe.each(PLATFORMS)('scopes (%s)', (platform) => {
     expect(res.status).toBe(418);
     expect(res.body).toEqual({ statusCode: 418, message: 'teapot' });
   });
+  it('body-parser errors reach only app-level handlers, even on a route whose controller handles 400', async () => {
+    const res = await running.http().post('/inner/body').set('content-type', 'application/json').send('{"broken":');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ handledBy: 'app-400' });
+  });
   it('unknown routes reach only app-level handlers', async () => {
     const res = await running.http().get('/nope');
     expect(res.body).toEqual({ handledBy: 'app-404' });
@@ -45,5 +50,28 @@ describe.each(PLATFORMS)('scopes (%s)', (platform) => {
     const res = await running.http().get('/feature/domain');
     expect(res.status).toBe(500);
     expect(res.body).toEqual({ handledBy: 'feature-module', status: 500 });
+  });
+});
+
+describe.each(PLATFORMS)('the same app started by NestFactory (%s)', (platform) => {
+  it('resolves exactly as under Test.createTestingModule', async () => {
+    const { NestFactory } = await import('@nestjs/core');
+    const { ExpressAdapter } = await import('@nestjs/platform-express');
+    const { FastifyAdapter } = await import('@nestjs/platform-fastify');
+    const adapter = platform === 'express' ? new ExpressAdapter() : new FastifyAdapter();
+    const app = await NestFactory.create(ScopesAppModule, adapter, { logger: false });
+    await app.listen(0, '127.0.0.1');
+    try {
+      const base = await app.getUrl();
+      const get = async (path: string) => {
+        const res = await fetch(base.replace('[::1]', '127.0.0.1') + path);
+        return { status: res.status, body: await res.json() };
+      };
+      expect(await get('/inner/local')).toEqual({ status: 400, body: { handledBy: 'inner-controller' } });
+      expect(await get('/feature/missing')).toEqual({ status: 404, body: { handledBy: 'app-404' } });
+      expect(await get('/sibling/http')).toEqual({ status: 418, body: { statusCode: 418, message: 'teapot' } });
+    } finally {
+      await app.close();
+    }
   });
 });
