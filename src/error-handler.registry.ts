@@ -1,55 +1,119 @@
 import { Injectable, type Type } from '@nestjs/common';
 import type { Module } from '@nestjs/core/injector/module.js';
-import { HandlerScope } from './handler-scope.js';
+import { describeDefaultResponse } from './default-response.js';
+import { notAFunctionMessage, unknownControllerMessage, unknownScopeMessage } from './error-handlers.messages.js';
+import { toErrorSubject } from './error-subject.js';
+import { keyedHandlers } from './handler-entries.js';
 import type { KeyedHandler } from './handler-entry.js';
-import { ScopeChain } from './scope-chain.js';
+import { HandlerScope } from './handler-scope.js';
+import type { ErrorHandlerExplanation } from './interfaces/error-handler-explanation.interface.js';
+import type { ErrorHandlerFunction } from './interfaces/error-handler-function.interface.js';
+import type { ErrorHandlerKey } from './interfaces/error-handler-key.interface.js';
+import type { RegisterErrorHandlerOptions } from './interfaces/register-options.interface.js';
 import type { ModuleGraph } from './module-graph.js';
+import { ScopeChain, type Resolution } from './scope-chain.js';
 
 /**
- * The scope model: every handler, in the scope it was declared in, and the
- * chain of scopes searched for each controller's requests. Filled once at
- * bootstrap by the explorer; read by the filter on each error.
+ * The scope model: every handler in the scope it was declared in, and the
+ * chain of scopes searched for each controller's requests. The explorer files
+ * decorated methods here at bootstrap; `register()` files plain functions the
+ * same way (Flask's `register_error_handler`); the filter reads it per error.
  */
 @Injectable()
 export class ErrorHandlerRegistry {
   private appScope = new HandlerScope('app', '(not bootstrapped)');
+  private appChain = new ScopeChain([this.appScope]);
   private readonly moduleScopes = new Map<Module, HandlerScope>();
   private readonly controllerScopes = new Map<Type, HandlerScope>();
   private readonly controllerModules = new Map<Type, Module>();
   private readonly controllerChains = new Map<Type, ScopeChain>();
-  private appChain = new ScopeChain([this.appScope]);
+  /** Registrations made before bootstrap placed the scopes (constructors, early `onModuleInit`s). */
+  private pending: Array<{ handlers: KeyedHandler[]; scope?: Type }> | undefined = [];
   private graph?: ModuleGraph;
   private appModule?: Module;
 
-  /** Called once by the explorer, before any handler is added. */
+  /**
+   * Registers a plain function as an error handler, as `@ErrorHandler()` would.
+   * Keys are validated now. Before bootstrap completes the handler is queued;
+   * after the app has started it is accepted and cached resolutions are dropped.
+   */
+  register(key: ErrorHandlerKey | ErrorHandlerKey[], handler: ErrorHandlerFunction, options: RegisterErrorHandlerOptions = {}): void {
+    if (typeof handler !== 'function') throw new Error(notAFunctionMessage(handler));
+    const { scope, ...handlerOptions } = options;
+    const name = handler.name || 'anonymous handler';
+    const handlers = keyedHandlers({ name, invoke: handler }, Array.isArray(key) ? [...key] : [key], handlerOptions);
+    if (this.pending) {
+      this.pending.push({ handlers, scope });
+      return;
+    }
+    this.place(handlers, scope);
+    this.dropResolutions();
+  }
+
+  /** Which handler would run for `error` raised by `controller`'s routes (or before routing), and why. */
+  explain(error: unknown, { controller }: { controller?: Type } = {}): ErrorHandlerExplanation {
+    if (controller && !this.controllerModules.has(controller)) throw new Error(unknownControllerMessage(controller));
+    const chain = controller ? this.chainForController(controller) : this.appChain;
+    const subject = toErrorSubject(error);
+    const resolution = chain.resolve(subject.error, subject.status);
+    const searched = chain.scopes.map((scope) => scope.describe());
+    return resolution ? explainHit(resolution, subject.status, searched) : explainMiss(subject.error, subject.status, searched);
+  }
+
+  /** @internal Called once by the explorer, before any handler is added. */
   initialize(graph: ModuleGraph, appModule: Module, controllers: ReadonlyArray<{ controller: Type; host: Module }>): void {
     this.graph = graph;
     this.appModule = appModule;
     this.appScope = new HandlerScope('app', appModule.name);
     this.appChain = new ScopeChain([this.appScope]);
-    for (const { controller, host } of controllers) this.controllerModules.set(controller, host);
+    for (const { controller, host } of controllers) {
+      if (!this.controllerModules.has(controller)) this.controllerModules.set(controller, host);
+    }
   }
 
+  /** @internal Places the registrations queued before bootstrap; later ones are placed at once. */
+  flushPending(): void {
+    const queued = this.pending ?? [];
+    this.pending = undefined;
+    for (const { handlers, scope } of queued) this.place(handlers, scope);
+  }
+
+  /** @internal */
   addToController(controller: Type, handlers: KeyedHandler[]): void {
     let scope = this.controllerScopes.get(controller);
     if (!scope) this.controllerScopes.set(controller, (scope = new HandlerScope('controller', controller.name)));
     addAll(scope, handlers);
   }
 
+  /** @internal */
   addToModule(moduleRef: Module, handlers: KeyedHandler[]): void {
     addAll(moduleRef === this.appModule ? this.appScope : this.moduleScope(moduleRef), handlers);
   }
 
-  /** Scopes for errors raised before a controller was chosen: the app module's only. */
+  /** @internal Scopes for errors raised before a controller was chosen: the app module's only. */
   chainForApp(): ScopeChain {
     return this.appChain;
   }
 
-  /** Scopes for a controller's requests, nearest first; built once per controller. */
+  /** @internal Scopes for a controller's requests, nearest first; built once per controller. */
   chainForController(controller: Type): ScopeChain {
     let chain = this.controllerChains.get(controller);
     if (!chain) this.controllerChains.set(controller, (chain = new ScopeChain(this.scopesFor(controller))));
     return chain;
+  }
+
+  private place(handlers: KeyedHandler[], scope: Type | undefined): void {
+    if (!scope) return addAll(this.appScope, handlers);
+    if (this.controllerModules.has(scope)) return this.addToController(scope, handlers);
+    const modules = this.graph?.modules.filter((moduleRef) => moduleRef.metatype === scope) ?? [];
+    if (modules.length === 0) throw new Error(unknownScopeMessage(handlers[0].entry.name, scope));
+    for (const moduleRef of modules) this.addToModule(moduleRef, handlers);
+  }
+
+  /** New scopes may now belong in chains, and cached answers may be stale. */
+  private dropResolutions(): void {
+    this.controllerChains.clear();
+    this.appChain.invalidate();
   }
 
   private scopesFor(controller: Type): HandlerScope[] {
@@ -70,4 +134,18 @@ export class ErrorHandlerRegistry {
 
 function addAll(scope: HandlerScope, handlers: KeyedHandler[]): void {
   for (const { key, entry } of handlers) scope.add(key, entry);
+}
+
+function explainHit(resolution: Resolution, status: number | undefined, searched: string[]): ErrorHandlerExplanation {
+  const { entry, scope, tier, key, wrapped } = resolution;
+  const how = tier === 'code' ? `status key ${key}` : `class key ${key}`;
+  const via = wrapped ? ' after wrapping the unhandled error as InternalServerErrorException (step 3)' : '';
+  const summary = `${entry.name} in ${scope.describe()} handles it, matched by ${how}${via}; searched ${searched.join(' → ')}.`;
+  return { handled: true, handler: entry.name, scope: scope.describe(), tier, key, wrapped, status, searched, summary };
+}
+
+function explainMiss(error: unknown, status: number | undefined, searched: string[]): ErrorHandlerExplanation {
+  const defaultResponse = describeDefaultResponse(error);
+  const summary = `No handler matches; searched ${searched.join(' → ')}. Nest's default response: ${defaultResponse.status} ${JSON.stringify(defaultResponse.body)}.`;
+  return { handled: false, wrapped: false, status, searched, defaultResponse, summary };
 }

@@ -44,6 +44,7 @@ export class ErrorHandlersExplorer {
       const handlers = this.handlersOf(wrapper);
       if (handlers.length > 0 && wrapper.host) this.registry.addToModule(wrapper.host, handlers);
     }
+    this.registry.flushPending();
   }
 
   private findAppModule(graph: ModuleGraph, moduleClass: Type): Module {

@@ -30,3 +30,17 @@ function describeKey(key: unknown): string {
   if (typeof key === 'number') return Number.isInteger(key) ? `${key} (outside 400–599)` : `${key} (not an integer)`;
   return String(key);
 }
+
+export const unknownScopeMessage = (handlerName: string, scope: unknown) =>
+  `ErrorHandlerRegistry.register() for ${handlerName}: scope ${describeScope(scope)} is neither a controller nor a module of this app. ` +
+  `Pass a controller class, a module class, or no scope for an app-level handler.`;
+
+export const unknownControllerMessage = (controller: unknown) =>
+  `ErrorHandlerRegistry.explain(): ${describeScope(controller)} is not a controller of this app.`;
+
+export const notAFunctionMessage = (handler: unknown) =>
+  `ErrorHandlerRegistry.register() needs a function as handler, got ${typeof handler}.`;
+
+function describeScope(scope: unknown): string {
+  return typeof scope === 'function' ? scope.name || '(anonymous class)' : String(scope);
+}

@@ -1,5 +1,6 @@
 export { createHttpException, type FixedStatusHttpExceptionClass } from './create-http-exception.js';
 export { ErrorHandler } from './decorators/error-handler.decorator.js';
+export type { DefaultResponse } from './default-response.js';
 export { ErrorHandlerRegistry } from './error-handler.registry.js';
 export { ErrorHandlersModule } from './error-handlers.module.js';
 export { ErrorReporter, type ErrorReportContext } from './error-reporter.js';

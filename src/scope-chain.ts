@@ -7,6 +7,8 @@ export interface Resolution {
   readonly entry: HandlerEntry;
   readonly scope: HandlerScope;
   readonly tier: 'code' | 'class';
+  /** The key that matched, as a reader would write it: `404`, `404 (UserNotFound)`, `ConnectionError`. */
+  readonly key: string;
   /** True when the error was unhandled and not HTTP: the handler gets an `InternalServerErrorException` with it as `cause`. */
   readonly wrapped: boolean;
 }
@@ -75,8 +77,8 @@ export class ScopeChain {
     for (const scope of this.scopes) {
       const byClass = scope.codeHandlers.get(status);
       if (!byClass) continue;
-      const entry = firstOnChain(byClass, chain) ?? byClass.get(null);
-      if (entry) return { entry, scope, tier: 'code', wrapped: false };
+      const match = firstOnChain(byClass, chain) ?? plain(byClass);
+      if (match) return { entry: match.entry, scope, tier: 'code', key: codeKeyName(status, match.proto), wrapped: false };
     }
     return null;
   }
@@ -84,17 +86,35 @@ export class ScopeChain {
   private findByClass(chain: object[]): Resolution | null {
     for (const scope of this.scopes) {
       if (scope.classHandlers.size === 0) continue;
-      const entry = firstOnChain(scope.classHandlers, chain);
-      if (entry) return { entry, scope, tier: 'class', wrapped: false };
+      const match = firstOnChain(scope.classHandlers, chain);
+      if (match) return { entry: match.entry, scope, tier: 'class', key: className(match.proto), wrapped: false };
     }
     return null;
   }
 }
 
-function firstOnChain(handlers: Map<object | null, HandlerEntry>, chain: object[]): HandlerEntry | undefined {
+interface Match {
+  entry: HandlerEntry;
+  proto: object | null;
+}
+
+function firstOnChain(handlers: Map<object | null, HandlerEntry>, chain: object[]): Match | undefined {
   for (const proto of chain) {
     const entry = handlers.get(proto);
-    if (entry) return entry;
+    if (entry) return { entry, proto };
   }
   return undefined;
+}
+
+function plain(handlers: Map<object | null, HandlerEntry>): Match | undefined {
+  const entry = handlers.get(null);
+  return entry && { entry, proto: null };
+}
+
+function className(proto: object | null): string {
+  return (proto as { constructor?: { name?: string } } | null)?.constructor?.name || '(anonymous class)';
+}
+
+function codeKeyName(status: number, proto: object | null): string {
+  return proto ? `${status} (${className(proto)})` : String(status);
 }
