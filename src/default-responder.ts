@@ -1,45 +1,50 @@
-import type { ArgumentsHost, HttpServer } from '@nestjs/common';
-import { BaseExceptionFilter } from '@nestjs/core';
-
-const INTERNAL_ERROR_BODY = { statusCode: 500, message: 'Internal server error' };
+import type { HttpServer } from '@nestjs/common';
+import { describeDefaultResponse, INTERNAL_ERROR_RESPONSE } from './default-response.js';
+import type { ErrorExchange } from './error-exchange.js';
+import type { ErrorRenderer } from './error-renderer.js';
+import { toErrorSubject } from './error-subject.js';
 
 /**
- * Answers exactly as Nest's `BaseExceptionFilter` does (the module is a
- * drop-in), and when even that fails (a body that cannot be serialised, a
- * logger that throws on a hostile error) ends the exchange with a bare 500.
- * Never throws.
+ * Answers an error no handler answered, with Nest's default body, and when
+ * even that fails (a body that cannot be serialised) ends the exchange with a
+ * bare 500. Never throws.
  */
 export class DefaultResponder {
-  private readonly nestFilter: BaseExceptionFilter;
+  constructor(
+    private readonly httpAdapter: HttpServer,
+    private readonly renderer: ErrorRenderer,
+  ) {}
 
-  constructor(private readonly httpAdapter: HttpServer) {
-    this.nestFilter = new BaseExceptionFilter(httpAdapter);
-  }
-
-  respond(exception: unknown, host: ArgumentsHost): void {
+  /** `error` is the value to answer for: the thrown one, or what a handler returned or threw. */
+  respond(error: unknown, exchange: ErrorExchange): void {
+    const response = exchange.host.getArgByIndex(1);
     try {
-      this.nestFilter.catch(exception, host);
+      const answer = describeDefaultResponse(toErrorSubject(error).error);
+      exchange.announce(answer.status);
+      if (this.httpAdapter.isHeadersSent(response)) return this.httpAdapter.end(response);
+      this.renderer.render(answer, error, exchange);
     } catch {
-      this.lastResort(host.getArgByIndex(1));
+      this.lastResort(response, exchange);
     }
   }
 
   /** The built-in 500, without looking at the error at all. */
-  lastResort(response: unknown): void {
+  lastResort(response: unknown, exchange?: ErrorExchange): void {
     try {
+      exchange?.announce(500);
       if (this.httpAdapter.isHeadersSent(response)) this.httpAdapter.end(response);
-      else this.httpAdapter.reply(response, INTERNAL_ERROR_BODY, 500);
+      else this.httpAdapter.reply(response, INTERNAL_ERROR_RESPONSE.body, INTERNAL_ERROR_RESPONSE.status);
     } catch {
-      this.destroy(response);
+      destroy(response);
     }
   }
+}
 
-  private destroy(response: unknown): void {
-    try {
-      const raw = (response as { raw?: unknown }).raw ?? response;
-      (raw as { destroy?: () => void }).destroy?.();
-    } catch {
-      // Nothing more can be done for this exchange; the process must go on.
-    }
+function destroy(response: unknown): void {
+  try {
+    const raw = (response as { raw?: unknown }).raw ?? response;
+    (raw as { destroy?: () => void }).destroy?.();
+  } catch {
+    // Nothing more can be done for this exchange; the process must go on.
   }
 }

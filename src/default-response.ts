@@ -5,14 +5,22 @@ export interface DefaultResponse {
   body: unknown;
 }
 
+export const INTERNAL_ERROR_RESPONSE: DefaultResponse = {
+  status: 500,
+  body: { statusCode: 500, message: 'Internal server error' },
+};
+
 /**
- * The answer Nest's BaseExceptionFilter gives for an error, described rather
- * than sent (for `explain`). `error` is what resolution saw: platform HTTP
- * errors have already become an `HttpException` carrying Nest's body.
+ * The answer Nest's BaseExceptionFilter gives for an error (the module is a
+ * drop-in; parity.e2e.spec.ts compares the two). `error` is what resolution
+ * saw: platform HTTP errors have already become an `HttpException` carrying
+ * Nest's body for them (error-subject.ts).
  */
 export function describeDefaultResponse(error: unknown): DefaultResponse {
-  if (!(error instanceof HttpException)) return { status: 500, body: { statusCode: 500, message: 'Internal server error' } };
+  if (!(error instanceof HttpException)) return INTERNAL_ERROR_RESPONSE;
   const response = error.getResponse();
-  const body = typeof response === 'object' && response !== null ? response : { statusCode: error.getStatus(), message: response };
-  return { status: error.getStatus(), body };
+  const status = error.getStatus();
+  if (typeof response === 'object' && response !== null) return { status, body: response };
+  const body = { statusCode: status, message: response, ...(error.errorCode !== undefined && { errorCode: error.errorCode }) };
+  return { status, body };
 }

@@ -90,6 +90,11 @@ export class ErrorHandlerRegistry {
     addAll(moduleRef === this.appModule ? this.appScope : this.moduleScope(moduleRef), handlers);
   }
 
+  /** @internal The name of the module that declares a controller (for reports). */
+  moduleNameOf(controller: Type): string | undefined {
+    return this.controllerModules.get(controller)?.name;
+  }
+
   /** @internal Scopes for errors raised before a controller was chosen: the app module's only. */
   chainForApp(): ScopeChain {
     return this.appChain;

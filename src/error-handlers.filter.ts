@@ -4,7 +4,6 @@ import {
   Inject,
   Injectable,
   InternalServerErrorException,
-  Logger,
   type ArgumentsHost,
   type ExceptionFilter,
   type HttpServer,
@@ -16,15 +15,27 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { bindServer, unbindServer } from './controller-filters.js';
 import { DefaultResponder } from './default-responder.js';
 import { ErrorHandlerRegistry } from './error-handler.registry.js';
-import { handlerFailedMessage } from './error-handlers.messages.js';
+import type { ErrorExchange } from './error-exchange.js';
+import { ErrorLogger } from './error-logger.js';
 import { MODULE_OPTIONS_TOKEN } from './error-handlers.module-definition.js';
+import { ErrorOutcomes } from './error-outcomes.js';
+import { createErrorRenderer } from './renderers/create-error-renderer.js';
 import { ErrorReporter } from './error-reporter.js';
 import { toErrorSubject } from './error-subject.js';
 import { HandlerRunner } from './handler-runner.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
+import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
 import { answerOutsideHttp } from './non-http-fallback.js';
 import { ReportingPolicy } from './reporting-policy.js';
 import type { Resolution, ScopeChain } from './scope-chain.js';
+
+/** The parts that need the HTTP adapter, which exists only once the app does. */
+interface HttpParts {
+  adapter: HttpServer;
+  defaults: DefaultResponder;
+  runner: HandlerRunner;
+  outcomes: ErrorOutcomes;
+}
 
 /**
  * The one exception filter of the module. Registered globally, it answers
@@ -35,84 +46,77 @@ import type { Resolution, ScopeChain } from './scope-chain.js';
 @Catch()
 @Injectable()
 export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger('ErrorHandlersModule');
   private readonly reporting: ReportingPolicy;
-  private httpAdapter?: HttpServer;
-  private defaults?: DefaultResponder;
-  private runner?: HandlerRunner;
+  private readonly logger: ErrorLogger;
+  private readonly outsideHttp: ErrorOutcomes;
+  private http?: HttpParts;
 
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly registry: ErrorHandlerRegistry,
     reporter: ErrorReporter,
-    @Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions,
+    @Inject(MODULE_OPTIONS_TOKEN) private readonly options: ErrorHandlersModuleOptions,
   ) {
     this.reporting = new ReportingPolicy(reporter, options);
+    this.logger = new ErrorLogger(options.logger);
+    this.outsideHttp = new ErrorOutcomes(undefined, this.reporting, this.logger);
   }
 
   onModuleInit(): void {
-    this.httpAdapter = this.adapterHost.httpAdapter;
-    if (!this.httpAdapter) return;
-    this.defaults = new DefaultResponder(this.httpAdapter);
-    this.runner = new HandlerRunner(this.httpAdapter, this.defaults);
-    bindServer(this.httpAdapter.getInstance(), this);
+    const adapter = this.adapterHost.httpAdapter;
+    if (!adapter) return;
+    const defaults = new DefaultResponder(adapter, createErrorRenderer(this.options, adapter, this.registry));
+    const outcomes = new ErrorOutcomes(adapter, this.reporting, this.logger);
+    this.http = { adapter, defaults, runner: new HandlerRunner(adapter, defaults), outcomes };
+    bindServer(adapter.getInstance(), this);
   }
 
   onApplicationShutdown(): void {
-    if (this.httpAdapter) unbindServer(this.httpAdapter.getInstance());
+    if (this.http) unbindServer(this.http.adapter.getInstance());
   }
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    return this.dispatch(exception, host, this.registry.chainForApp());
+    return this.dispatch(exception, host, this.registry.chainForApp(), {});
   }
 
   catchForController(controller: Type, exception: unknown, host: ArgumentsHost): unknown {
-    return this.dispatch(exception, host, this.registry.chainForController(controller));
+    const origin = { controller: controller.name, module: this.registry.moduleNameOf(controller) };
+    return this.dispatch(exception, host, this.registry.chainForController(controller), origin, controller);
   }
 
-  private dispatch(exception: unknown, host: ArgumentsHost, chain: ScopeChain): unknown {
-    if (host.getType() !== 'http' || !this.defaults) {
-      this.reporting.report(exception, { status: 500, host });
+  private dispatch(exception: unknown, host: ArgumentsHost, chain: ScopeChain, origin: ErrorOrigin, controller?: Type): unknown {
+    const http = this.http;
+    if (host.getType() !== 'http' || !http) {
+      this.outsideHttp.exchange(exception, host, origin).announce(500);
       return answerOutsideHttp(exception, host);
     }
+    const exchange = http.outcomes.exchange(exception, host, origin, controller);
     // Returned so that Nest sees a promise; it never rejects.
-    return this.handleHttp(exception, host, chain).catch(() => this.defaults!.lastResort(host.getArgByIndex(1)));
+    return this.handleHttp(http, exchange, chain).catch(() => http.defaults.lastResort(host.getArgByIndex(1), exchange));
   }
 
-  private async handleHttp(thrown: unknown, host: ArgumentsHost, chain: ScopeChain): Promise<void> {
-    const subject = toErrorSubject(thrown);
-    const resolution = this.httpAdapter!.isHeadersSent(host.getArgByIndex(1)) ? null : chain.resolve(subject.error, subject.status);
-    if (!resolution) {
-      this.defaults!.respond(thrown, host);
-      return this.reportOutcome(thrown, host);
-    }
+  private async handleHttp(http: HttpParts, exchange: ErrorExchange, chain: ScopeChain): Promise<void> {
+    const subject = toErrorSubject(exchange.thrown);
+    const headersSent = http.adapter.isHeadersSent(exchange.host.getArgByIndex(1));
+    const resolution = headersSent ? null : chain.resolve(subject.error, subject.status);
+    if (!resolution) return http.defaults.respond(exchange.thrown, exchange);
     const handlerError = resolution.wrapped ? wrapUnhandled(subject.error) : subject.error;
-    const outcome = await this.runner!.run(resolution.entry, handlerError, subject.status ?? 500, thrown, host);
-    if (outcome.failed) await this.recover(outcome.error, resolution, host, chain);
-    this.reportOutcome(thrown, host, resolution);
+    const outcome = await http.runner.run(resolution.entry, handlerError, subject.status ?? 500, exchange);
+    if (outcome.failed) await this.recover(http, outcome.error, resolution, exchange, chain);
   }
 
   /** SPEC section 4: a failing handler's error takes the 500 path once; after that, the built-in 500. */
-  private async recover(failure: unknown, failed: Resolution, host: ArgumentsHost, chain: ScopeChain): Promise<void> {
-    this.logger.error(handlerFailedMessage(failed.entry.name), failure instanceof Error ? failure.stack : String(failure));
-    const wrapper = failure instanceof HttpException ? failure : wrapUnhandled(failure);
-    const retry = failure instanceof HttpException ? null : chain.resolve(wrapper, 500);
-    if (!retry || retry.entry === failed.entry) {
-      this.defaults!.respond(failure, host);
-      return this.reportOutcome(failure, host, failed);
-    }
-    const outcome = await this.runner!.run(retry.entry, wrapper, 500, failure, host);
-    this.reportOutcome(failure, host, retry);
-    if (outcome.failed) {
-      this.logger.error(handlerFailedMessage(retry.entry.name), outcome.error instanceof Error ? outcome.error.stack : String(outcome.error));
-      this.defaults!.lastResort(host.getArgByIndex(1));
-      this.reporting.report(outcome.error, { status: 500, handler: retry.entry.name, host });
-    }
-  }
-
-  private reportOutcome(error: unknown, host: ArgumentsHost, resolution?: Resolution): void {
-    const status = Number((host.getArgByIndex(1) as { statusCode?: unknown }).statusCode) || 500;
-    this.reporting.report(error, { status, handler: resolution?.entry.name, host }, resolution?.entry.options);
+  private async recover(http: HttpParts, failure: unknown, failed: Resolution, exchange: ErrorExchange, chain: ScopeChain): Promise<void> {
+    http.outcomes.handlerFailed(exchange, failed.entry.name, failure);
+    exchange.handler = undefined;
+    if (failure instanceof HttpException) return http.defaults.respond(failure, exchange);
+    const wrapper = wrapUnhandled(failure);
+    const retry = chain.resolve(wrapper, 500);
+    if (!retry || retry.entry === failed.entry) return http.defaults.respond(failure, exchange);
+    const outcome = await http.runner.run(retry.entry, wrapper, 500, exchange);
+    if (!outcome.failed) return;
+    http.outcomes.handlerFailed(exchange, retry.entry.name, outcome.error);
+    http.defaults.lastResort(exchange.host.getArgByIndex(1), exchange);
   }
 }
 

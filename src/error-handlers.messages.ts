@@ -22,7 +22,7 @@ export const appModuleNotFoundMessage = () =>
   `ErrorHandlersModule could not find the module that imports ErrorHandlersModule.forRoot(); ` +
   `import it once, in your root module.`;
 
-export const handlerFailedMessage = (handlerName: string) => `Error handler ${handlerName} threw`;
+
 
 function describeKey(key: unknown): string {
   if (typeof key === 'function') return `class ${key.name || '(anonymous)'} (not an Error class)`;

@@ -15,12 +15,14 @@ export class ReportingPolicy {
     private readonly options: ErrorHandlersModuleOptions,
   ) {}
 
-  report(error: unknown, context: ErrorReportContext, handlerOptions?: ErrorHandlerOptions): void {
+  /** Returns the event id when the error was reported. */
+  report(error: unknown, context: ErrorReportContext, handlerOptions?: ErrorHandlerOptions): string | undefined {
     try {
-      if (!this.shouldReport(error, context.status, handlerOptions) || this.seenBefore(error)) return;
-      this.reporter.captureException(error, context);
+      if (!this.shouldReport(error, context.status, handlerOptions) || this.seenBefore(error)) return undefined;
+      return this.reporter.captureException(error, context);
     } catch {
       // Reporting must never change a response.
+      return undefined;
     }
   }
 

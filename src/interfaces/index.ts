@@ -4,3 +4,4 @@ export * from './error-handler-options.interface.js';
 export * from './error-handlers-options.interface.js';
 export * from './error-handler-explanation.interface.js';
 export * from './register-options.interface.js';
+export * from './error-origin.interface.js';
