@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { Controller, Get, Module } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { ErrorHandlersModule } from 'nestjs-error-handlers';
+import { AppModule } from './app.module.js';
 
-@Controller()
-class C { @Get() hi() { return 'hi'; } }
-@Module({ imports: [ErrorHandlersModule.forRoot()], controllers: [C] })
-class M {}
-const app = await NestFactory.create(M);
-await app.listen(Number(process.env.PORT ?? 3000));
+// Kept tiny on purpose: everything worth reading is in the modules.
+const port = Number(process.env.PORT ?? 3000);
+const app = await NestFactory.create(AppModule);
+await app.listen(port);
+Logger.log(`Sample app listening on http://localhost:${port}/ (GET / lists the demo routes)`, 'Bootstrap');

@@ -1,0 +1,35 @@
+import { Injectable, NotFoundException, type ArgumentsHost } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { ErrorHandler } from 'nestjs-error-handlers';
+import { LegacyShareCodeError } from './shares.errors.js';
+
+/**
+ * SharesModule's handlers. SharesModule is a sibling of StorageModule (both
+ * imported by AppModule, neither imports the other), so StorageModule's
+ * handlers never see these routes, and these never see storage routes.
+ */
+@Injectable()
+export class SharesErrorHandlers {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * NotFoundException ≡ 404. Nearer than the app-level 404 handler, so a
+   * missing share gets this body. An unknown URL under /shares/ does not:
+   * no controller was chosen, so only app-level handlers run.
+   */
+  @ErrorHandler(NotFoundException)
+  missingShare(error: NotFoundException) {
+    return { error: 'share-not-found', message: error.message, hint: 'ask the owner for a new link' };
+  }
+
+  /**
+   * Writes the response itself, through the HTTP adapter so it works on
+   * Express and Fastify alike, and returns nothing: the library then sends
+   * nothing more. A redirect is the usual reason to do this.
+   */
+  @ErrorHandler(LegacyShareCodeError)
+  legacyCode(error: LegacyShareCodeError, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<unknown>();
+    this.adapterHost.httpAdapter.redirect(response, 308, `/shares/${error.code}`);
+  }
+}
