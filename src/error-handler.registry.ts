@@ -37,11 +37,12 @@ export class ErrorHandlerRegistry {
    * Keys are validated now. Before bootstrap completes the handler is queued;
    * after the app has started it is accepted and cached resolutions are dropped.
    */
-  register(key: ErrorHandlerKey | ErrorHandlerKey[], handler: ErrorHandlerFunction, options: RegisterErrorHandlerOptions = {}): void {
+  register<E = unknown>(key: ErrorHandlerKey | ErrorHandlerKey[], handler: ErrorHandlerFunction<E>, options: RegisterErrorHandlerOptions = {}): void {
     if (typeof handler !== 'function') throw new Error(notAFunctionMessage(handler));
     const { scope, ...handlerOptions } = options;
     const name = handler.name || 'anonymous handler';
-    const handlers = keyedHandlers({ name, invoke: handler }, Array.isArray(key) ? [...key] : [key], handlerOptions);
+    const invoke = handler as ErrorHandlerFunction;
+    const handlers = keyedHandlers({ name, invoke }, Array.isArray(key) ? [...key] : [key], handlerOptions);
     if (this.pending) {
       this.pending.push({ handlers, scope });
       return;

@@ -1,6 +1,5 @@
 import {
   Catch,
-  HttpException,
   Inject,
   Injectable,
   InternalServerErrorException,
@@ -21,7 +20,7 @@ import { MODULE_OPTIONS_TOKEN } from './error-handlers.module-definition.js';
 import { ErrorOutcomes } from './error-outcomes.js';
 import { createErrorRenderer } from './renderers/create-error-renderer.js';
 import { ErrorReporter } from './error-reporter.js';
-import { toErrorSubject } from './error-subject.js';
+import { isHttpException, toErrorSubject } from './error-subject.js';
 import { HandlerRunner } from './handler-runner.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
@@ -109,14 +108,17 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
   private async recover(http: HttpParts, failure: unknown, failed: Resolution, exchange: ErrorExchange, chain: ScopeChain): Promise<void> {
     http.outcomes.handlerFailed(exchange, failed.entry.name, failure);
     exchange.handler = undefined;
-    if (failure instanceof HttpException) return http.defaults.respond(failure, exchange);
+    const response = exchange.host.getArgByIndex(1);
+    // Once a handler has started the response, ending it is all that is left.
+    if (http.adapter.isHeadersSent(response)) return http.defaults.lastResort(response, exchange);
+    if (isHttpException(failure)) return http.defaults.respond(failure, exchange);
     const wrapper = wrapUnhandled(failure);
     const retry = chain.resolve(wrapper, 500);
     if (!retry || retry.entry === failed.entry) return http.defaults.respond(failure, exchange);
     const outcome = await http.runner.run(retry.entry, wrapper, 500, exchange);
     if (!outcome.failed) return;
     http.outcomes.handlerFailed(exchange, retry.entry.name, outcome.error);
-    http.defaults.lastResort(exchange.host.getArgByIndex(1), exchange);
+    http.defaults.lastResort(response, exchange);
   }
 }
 

@@ -4,6 +4,15 @@ import { BaseExceptionFilter } from '@nestjs/core';
 /** Nest's own test for body-parser, http-errors and Fastify errors, so we classify exactly as it does. */
 const platformErrors = new BaseExceptionFilter();
 
+/** `instanceof` that survives a Proxy whose `getPrototypeOf` trap throws. */
+export function isHttpException(value: unknown): value is HttpException {
+  try {
+    return value instanceof HttpException;
+  } catch {
+    return false;
+  }
+}
+
 /** What resolution sees of a thrown value: the error handlers get, and its HTTP status if it has one. */
 export interface ErrorSubject {
   readonly error: unknown;
