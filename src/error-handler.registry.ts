@@ -9,6 +9,7 @@ import { HandlerScope } from './handler-scope.js';
 import type { ErrorHandlerExplanation } from './interfaces/error-handler-explanation.interface.js';
 import type { ErrorHandlerFunction } from './interfaces/error-handler-function.interface.js';
 import type { ErrorHandlerKey } from './interfaces/error-handler-key.interface.js';
+import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
 import type { RegisterErrorHandlerOptions } from './interfaces/register-options.interface.js';
 import type { ModuleGraph } from './module-graph.js';
 import { ScopeChain, type Resolution } from './scope-chain.js';
@@ -27,6 +28,7 @@ export class ErrorHandlerRegistry {
   private readonly controllerScopes = new Map<Type, HandlerScope>();
   private readonly controllerModules = new Map<Type, Module>();
   private readonly controllerChains = new Map<Type, ScopeChain>();
+  private readonly controllerOrigins = new Map<Type, ErrorOrigin>();
   /** Registrations made before bootstrap placed the scopes (constructors, early `onModuleInit`s). */
   private pending: Array<{ handlers: KeyedHandler[]; scope?: Type }> | undefined = [];
   private graph?: ModuleGraph;
@@ -91,9 +93,14 @@ export class ErrorHandlerRegistry {
     addAll(moduleRef === this.appModule ? this.appScope : this.moduleScope(moduleRef), handlers);
   }
 
-  /** @internal The name of the module that declares a controller (for reports). */
-  moduleNameOf(controller: Type): string | undefined {
-    return this.controllerModules.get(controller)?.name;
+  /** @internal Where a controller's errors come from (for reports), made once per controller. */
+  originOf(controller: Type): ErrorOrigin {
+    let origin = this.controllerOrigins.get(controller);
+    if (!origin) {
+      origin = Object.freeze({ controller: controller.name, module: this.controllerModules.get(controller)?.name });
+      this.controllerOrigins.set(controller, origin);
+    }
+    return origin;
   }
 
   /** @internal Scopes for errors raised before a controller was chosen: the app module's only. */

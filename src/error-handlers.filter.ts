@@ -21,7 +21,7 @@ import { ErrorOutcomes } from './error-outcomes.js';
 import { createErrorRenderer } from './renderers/create-error-renderer.js';
 import { ErrorReporter } from './error-reporter.js';
 import { isHttpException, toErrorSubject } from './error-subject.js';
-import { HandlerRunner } from './handler-runner.js';
+import { HandlerRunner, type RunOutcome } from './handler-runner.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
 import { answerOutsideHttp } from './non-http-fallback.js';
@@ -75,12 +75,11 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
   }
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    return this.dispatch(exception, host, this.registry.chainForApp(), {});
+    return this.dispatch(exception, host, this.registry.chainForApp(), BEFORE_ROUTING);
   }
 
   catchForController(controller: Type, exception: unknown, host: ArgumentsHost): unknown {
-    const origin = { controller: controller.name, module: this.registry.moduleNameOf(controller) };
-    return this.dispatch(exception, host, this.registry.chainForController(controller), origin, controller);
+    return this.dispatch(exception, host, this.registry.chainForController(controller), this.registry.originOf(controller), controller);
   }
 
   private dispatch(exception: unknown, host: ArgumentsHost, chain: ScopeChain, origin: ErrorOrigin, controller?: Type): unknown {
@@ -90,18 +89,27 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
       return answerOutsideHttp(exception, host);
     }
     const exchange = http.outcomes.exchange(exception, host, origin, controller);
-    // Returned so that Nest sees a promise; it never rejects.
-    return this.handleHttp(http, exchange, chain).catch(() => http.defaults.lastResort(host.getArgByIndex(1), exchange));
+    try {
+      // Synchronous handlers are answered synchronously; Nest needs no promise then.
+      return this.handleHttp(http, exchange, chain)?.catch(() => http.defaults.lastResort(host.getArgByIndex(1), exchange));
+    } catch {
+      return http.defaults.lastResort(host.getArgByIndex(1), exchange);
+    }
   }
 
-  private async handleHttp(http: HttpParts, exchange: ErrorExchange, chain: ScopeChain): Promise<void> {
+  private handleHttp(http: HttpParts, exchange: ErrorExchange, chain: ScopeChain): Promise<void> | void {
     const subject = toErrorSubject(exchange.thrown);
     const headersSent = http.adapter.isHeadersSent(exchange.host.getArgByIndex(1));
     const resolution = headersSent ? null : chain.resolve(subject.error, subject.status);
     if (!resolution) return http.defaults.respond(exchange.thrown, exchange);
     const handlerError = resolution.wrapped ? wrapUnhandled(subject.error) : subject.error;
-    const outcome = await http.runner.run(resolution.entry, handlerError, subject.status ?? 500, exchange);
-    if (outcome.failed) await this.recover(http, outcome.error, resolution, exchange, chain);
+    const outcome = http.runner.run(resolution.entry, handlerError, subject.status ?? 500, exchange);
+    if (outcome instanceof Promise) return outcome.then((settled) => this.afterRun(http, settled, resolution, exchange, chain));
+    return this.afterRun(http, outcome, resolution, exchange, chain);
+  }
+
+  private afterRun(http: HttpParts, outcome: RunOutcome, resolution: Resolution, exchange: ErrorExchange, chain: ScopeChain): Promise<void> | void {
+    if (outcome.failed) return this.recover(http, outcome.error, resolution, exchange, chain);
   }
 
   /** SPEC section 4: a failing handler's error takes the 500 path once; after that, the built-in 500. */
@@ -121,6 +129,8 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
     http.defaults.lastResort(response, exchange);
   }
 }
+
+const BEFORE_ROUTING: ErrorOrigin = Object.freeze({});
 
 /** SPEC section 3, step 3: what a 500 handler receives for an unhandled non-HTTP error. */
 function wrapUnhandled(error: unknown): InternalServerErrorException {

@@ -44,3 +44,25 @@ export const notAFunctionMessage = (handler: unknown) =>
 function describeScope(scope: unknown): string {
   return typeof scope === 'function' ? scope.name || '(anonymous class)' : String(scope);
 }
+
+export const debugInProductionMessage = (nodeEnv: string) =>
+  `ErrorHandlersModule refuses debug mode: NODE_ENV is "${nodeEnv}", and debug responses show error messages, stacks, ` +
+  `source lines and handler resolution to every client. Turn debug off in production; if this deployment is not public ` +
+  `(a staging box that runs with NODE_ENV=production), force it with allowDebugInProduction: true next to debug.`;
+
+export const unknownResponseFormatMessage = (format: unknown) =>
+  `ErrorHandlersModule: responseFormat ${typeof format === 'string' ? `"${format}"` : `of type ${typeof format}`} is not supported; ` +
+  `use 'nest' (the default, Nest's own body) or 'problem+json' (RFC 9457).`;
+
+export const invalidHtmlErrorPageMessage = (value: unknown) =>
+  `ErrorHandlersModule: htmlErrorPage must be true, false or a template function (page) => html\`…\`, got ${typeof value}.`;
+
+export const invalidDebugOptionMessage = (value: unknown) =>
+  `ErrorHandlersModule: debug must be true, false or { inspector?: boolean, contextLines?: number } ` +
+  `(contextLines a whole number from 0), got ${describeOption(value)}.`;
+
+function describeOption(value: unknown): string {
+  if (value === null || typeof value !== 'object') return typeof value === 'string' ? `"${value}"` : String(value);
+  const contextLines = (value as { contextLines?: unknown }).contextLines;
+  return `an object with contextLines ${typeof contextLines === 'string' ? `"${contextLines}"` : String(contextLines)}`;
+}

@@ -1,12 +1,15 @@
-import { Module, type DynamicModule, type NestModule, type OnModuleInit } from '@nestjs/common';
+import { Inject, Module, type DynamicModule, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
 import { bindControllerFilter } from './controller-filters.js';
 import { ErrorHandlerRegistry } from './error-handler.registry.js';
 import { ErrorHandlersExplorer } from './error-handlers.explorer.js';
 import { ErrorHandlersFilter } from './error-handlers.filter.js';
 import { ErrorHandlersMetadataAccessor } from './error-handlers-metadata.accessor.js';
-import { ConfigurableModuleClass, OPTIONS_TYPE } from './error-handlers.module-definition.js';
-import { ErrorReporter, NoopErrorReporter } from './error-reporter.js';
+import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE } from './error-handlers.module-definition.js';
+import { ErrorReporter } from './error-reporter.js';
+import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
+import { validateRenderingOptions } from './renderers/validate-rendering-options.js';
+import { SentryService } from './sentry/sentry.service.js';
 
 /**
  * `ErrorHandlersModule.forRoot(options)` / `.forRootAsync({ useFactory })`:
@@ -19,13 +22,18 @@ import { ErrorReporter, NoopErrorReporter } from './error-reporter.js';
     ErrorHandlersExplorer,
     ErrorHandlerRegistry,
     ErrorHandlersFilter,
-    { provide: ErrorReporter, useClass: NoopErrorReporter },
+    SentryService,
+    // The default backend behind the token the filter reports through (SPEC section 1).
+    { provide: ErrorReporter, useExisting: SentryService },
     { provide: APP_FILTER, useExisting: ErrorHandlersFilter },
   ],
-  exports: [ErrorHandlerRegistry, ErrorReporter],
+  exports: [ErrorHandlerRegistry, ErrorReporter, SentryService],
 })
 export class ErrorHandlersModule extends ConfigurableModuleClass implements NestModule, OnModuleInit {
-  constructor(private readonly explorer: ErrorHandlersExplorer) {
+  constructor(
+    private readonly explorer: ErrorHandlersExplorer,
+    @Inject(MODULE_OPTIONS_TOKEN) private readonly options: ErrorHandlersModuleOptions,
+  ) {
     super();
   }
 
@@ -40,6 +48,8 @@ export class ErrorHandlersModule extends ConfigurableModuleClass implements Nest
   }
 
   onModuleInit(): void {
+    // Before discovery: a refused option (debug in production) fails the start with its own message.
+    validateRenderingOptions(this.options);
     this.explorer.explore(ErrorHandlersModule);
   }
 }

@@ -3,7 +3,8 @@ import { safeDescribe, safeStack } from './safe-error.js';
 
 /**
  * SPEC section 6: a 5xx is logged at error level with its stack (and the
- * event id when it was reported); a 4xx only at debug level.
+ * event id when it was reported); a 4xx only at debug level, and its line is
+ * built only when debug logging is on (a 4xx flood must stay cheap).
  */
 export class ErrorLogger {
   private readonly logger: LoggerService | undefined;
@@ -16,11 +17,16 @@ export class ErrorLogger {
     if (!this.logger) return;
     try {
       const suffix = eventId ? ` [event ${eventId}]` : '';
-      if (status >= 500) this.logger.error(`${status} ${safeDescribe(error)}${suffix}`, safeStack(error));
-      else this.logger.debug?.(`${status} ${safeDescribe(error)}${suffix}`);
+      if (status >= 500) return this.logger.error(`${status} ${safeDescribe(error)}${suffix}`, safeStack(error));
+      if (this.debugEnabled()) this.logger.debug?.(`${status} ${safeDescribe(error)}${suffix}`);
     } catch {
       // A logger that throws must not change the response.
     }
+  }
+
+  /** Nest's own logger knows its levels; a custom LoggerService decides for itself. */
+  private debugEnabled(): boolean {
+    return !(this.logger instanceof Logger) || Logger.isLevelEnabled('debug');
   }
 
   handlerFailed(handlerName: string, error: unknown): void {

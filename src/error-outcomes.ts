@@ -1,5 +1,5 @@
 import type { ArgumentsHost, HttpServer, Type } from '@nestjs/common';
-import type { ErrorExchange } from './error-exchange.js';
+import { ErrorExchange, type ExchangeSettler } from './error-exchange.js';
 import type { ErrorLogger } from './error-logger.js';
 import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
 import type { ReportingPolicy } from './reporting-policy.js';
@@ -8,39 +8,27 @@ import type { ReportingPolicy } from './reporting-policy.js';
 export const EVENT_ID_HEADER = 'x-sentry-event-id';
 
 /** Reports and logs each error once, with its final status, before its response is written. */
-export class ErrorOutcomes {
+export class ErrorOutcomes implements ExchangeSettler {
   constructor(
     private readonly httpAdapter: HttpServer | undefined,
     private readonly reporting: ReportingPolicy,
     private readonly logger: ErrorLogger,
   ) {}
 
-  /** A new exchange for a thrown value; `announce` acts once, whoever calls it. */
+  /** A new exchange for a thrown value; its `announce` settles it here, once. */
   exchange(thrown: unknown, host: ArgumentsHost, origin: ErrorOrigin, controller?: Type): ErrorExchange {
-    let announced = false;
-    const exchange: ErrorExchange = {
-      thrown,
-      host,
-      origin,
-      controller,
-      announce: (status) => {
-        if (announced) return;
-        announced = true;
-        this.settle(exchange, status);
-      },
-    };
-    return exchange;
+    return new ErrorExchange(this, thrown, host, origin, controller);
   }
 
   /** A handler's own failure: reported and logged on its own (SPEC section 4: both errors are reported). */
   handlerFailed(exchange: ErrorExchange, handlerName: string, failure: unknown): void {
     this.logger.handlerFailed(handlerName, failure);
-    this.reporting.report(failure, { ...exchange.origin, status: 500, handler: handlerName, host: exchange.host });
+    this.reporting.report(failure, 500, undefined, () => ({ ...exchange.origin, status: 500, handler: handlerName, host: exchange.host }));
   }
 
-  private settle(exchange: ErrorExchange, status: number): void {
+  settle(exchange: ErrorExchange, status: number): void {
     const { thrown, host, origin, handler } = exchange;
-    const eventId = this.reporting.report(thrown, { ...origin, status, handler: handler?.name, host }, handler?.options);
+    const eventId = this.reporting.report(thrown, status, handler?.options, () => ({ ...origin, status, handler: handler?.name, host }));
     if (eventId) this.expose(host, eventId);
     this.logger.log(thrown, status, eventId);
   }

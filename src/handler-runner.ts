@@ -7,11 +7,14 @@ import type { HandlerEntry } from './handler-entry.js';
 export type RunOutcome = { failed: false } | { failed: true; error: unknown };
 
 const SUCCEEDED: RunOutcome = { failed: false };
+const failedWith = (error: unknown): RunOutcome => ({ failed: true, error });
 
 /**
  * Runs one handler and turns what it returns into the response (SPEC
- * section 4). A handler that throws, or returns something that cannot be
- * sent, is reported back to the caller as a failure; it never escapes.
+ * section 4). A synchronous handler is answered synchronously (no promise
+ * on the error path unless the handler is async). A handler that throws, or
+ * returns something that cannot be sent, is a failure returned to the
+ * caller; it never escapes.
  */
 export class HandlerRunner {
   constructor(
@@ -23,14 +26,24 @@ export class HandlerRunner {
    * @param error what the handler receives
    * @param status the status of `error` (500 when it is not an HTTP error)
    */
-  async run(entry: HandlerEntry, error: unknown, status: number, exchange: ErrorExchange): Promise<RunOutcome> {
+  run(entry: HandlerEntry, error: unknown, status: number, exchange: ErrorExchange): RunOutcome | Promise<RunOutcome> {
     exchange.handler = entry;
+    let result: unknown;
     try {
-      const result = await entry.invoke(error, exchange.host);
+      result = entry.invoke(error, exchange.host);
+    } catch (thrown) {
+      return failedWith(thrown);
+    }
+    if (!isThenable(result)) return this.finish(entry, result, status, exchange);
+    return Promise.resolve(result).then((value) => this.finish(entry, value, status, exchange), failedWith);
+  }
+
+  private finish(entry: HandlerEntry, result: unknown, status: number, exchange: ErrorExchange): RunOutcome {
+    try {
       this.write(entry, result, status, exchange);
       return SUCCEEDED;
     } catch (thrown) {
-      return { failed: true, error: thrown };
+      return failedWith(thrown);
     }
   }
 
@@ -45,13 +58,17 @@ export class HandlerRunner {
     if (result instanceof HttpException) return this.defaults.respond(result, exchange);
     // A handler that neither returned nor wrote leaves the default answer, so no request hangs.
     if (result === undefined) return this.defaults.respond(exchange.thrown, exchange);
-    this.send(result, entry.httpCode ?? status, {}, exchange);
+    this.send(result, entry.httpCode ?? status, undefined, exchange);
   }
 
-  private send(body: unknown, status: number, headers: Record<string, string>, exchange: ErrorExchange): void {
+  private send(body: unknown, status: number, headers: Record<string, string> | undefined, exchange: ErrorExchange): void {
     const response = exchange.host.getArgByIndex(1);
-    for (const [name, value] of Object.entries(headers)) this.httpAdapter.setHeader(response, name, value);
+    if (headers) for (const name in headers) this.httpAdapter.setHeader(response, name, headers[name]);
     exchange.announce(status);
     this.httpAdapter.reply(response, body, status);
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as PromiseLike<unknown>).then === 'function';
 }

@@ -15,11 +15,14 @@ export class ReportingPolicy {
     private readonly options: ErrorHandlersModuleOptions,
   ) {}
 
-  /** Returns the event id when the error was reported. */
-  report(error: unknown, context: ErrorReportContext, handlerOptions?: ErrorHandlerOptions): string | undefined {
+  /**
+   * Returns the event id when the error was reported. The context is built
+   * only for errors that are reported (most 4xx are not).
+   */
+  report(error: unknown, status: number, handlerOptions: ErrorHandlerOptions | undefined, context: () => ErrorReportContext): string | undefined {
     try {
-      if (!this.shouldReport(error, context.status, handlerOptions) || this.seenBefore(error)) return undefined;
-      return this.reporter.captureException(error, context);
+      if (!this.shouldReport(error, status, handlerOptions) || this.seenBefore(error)) return undefined;
+      return this.reporter.captureException(error, context());
     } catch {
       // Reporting must never change a response.
       return undefined;

@@ -1,11 +1,38 @@
 import type { LoggerService } from '@nestjs/common';
+import type { SentryModuleOptions } from '../sentry/sentry-options.interface.js';
+import type { DebugOptions } from '../debug/debug-options.interface.js';
+import type { ErrorPageTemplate } from '../renderers/error-page.interface.js';
 
 /** Options of `ErrorHandlersModule.forRoot()` (SPEC section 1). */
 export interface ErrorHandlersModuleOptions {
-  /** Passed to @sentry/node (reporting is built in its own issue). */
-  sentry?: { dsn?: string; environment?: string; release?: string; [option: string]: unknown };
-  /** Adds stack and cause chain to default responses (debug mode has its own issue). */
-  debug?: boolean;
+  /**
+   * Reporting to Sentry: any @sentry/node init option (`dsn`, `environment`,
+   * `release`, `sampleRate`, `beforeSend`…) plus the module's scrubbing and
+   * timeout options. Without a `dsn` (and no client initialised by the app)
+   * nothing is sent.
+   */
+  sentry?: SentryModuleOptions;
+  /**
+   * Debug mode: default responses (no handler answered) carry the error's
+   * message, stack, cause chain and `ErrorHandlerRegistry.explain()`'s answer —
+   * a `debug` field in JSON, an HTML traceback page for clients that prefer
+   * `text/html`. Refused at bootstrap when `NODE_ENV` is `production`, unless
+   * `allowDebugInProduction` is set.
+   */
+  debug?: boolean | DebugOptions;
+  /** Lets `debug` run with `NODE_ENV=production`; every client then sees stacks and source lines. */
+  allowDebugInProduction?: boolean;
+  /**
+   * The body of default responses for API clients: `'nest'` (the default,
+   * Nest's own body: the drop-in) or `'problem+json'` (RFC 9457 problem details).
+   */
+  responseFormat?: 'nest' | 'problem+json';
+  /**
+   * An HTML error page for default responses to clients that prefer
+   * `text/html` (browsers); API clients keep `responseFormat`. `true` for the
+   * built-in page, or a template function of your own.
+   */
+  htmlErrorPage?: boolean | ErrorPageTemplate;
   /** Logger for errors; `false` silences the module's own logging. */
   logger?: LoggerService | false;
   /** Overrides the reporting policy: return true to report the error. */

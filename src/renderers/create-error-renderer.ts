@@ -1,13 +1,30 @@
 import type { HttpServer } from '@nestjs/common';
+import { debugSettings } from '../debug/debug-settings.js';
+import { DebugView } from '../debug/debug-view.js';
 import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
 import { NestBodyRenderer, type ErrorRenderer } from '../error-renderer.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import { defaultErrorPage } from './error-page.template.js';
+import { NegotiatingRenderer } from './negotiating-renderer.js';
 
-/** Chooses how default responses are written, from the module's options. */
+/**
+ * Chooses how default responses are written, from the module's options.
+ * With none of them set, Nest's body is written exactly as Nest writes it:
+ * no negotiation, no extra header (the drop-in).
+ */
 export function createErrorRenderer(
-  _options: ErrorHandlersModuleOptions,
+  options: ErrorHandlersModuleOptions,
   httpAdapter: HttpServer,
-  _registry: ErrorHandlerRegistry,
+  registry: ErrorHandlerRegistry,
 ): ErrorRenderer {
-  return new NestBodyRenderer(httpAdapter);
+  const debug = debugSettings(options);
+  const problemJson = options.responseFormat === 'problem+json';
+  const { htmlErrorPage } = options;
+  if (!debug && !problemJson && !htmlErrorPage) return new NestBodyRenderer(httpAdapter);
+  return new NegotiatingRenderer(httpAdapter, {
+    problemJson,
+    errorPage: typeof htmlErrorPage === 'function' ? htmlErrorPage : htmlErrorPage ? defaultErrorPage : undefined,
+    builtInErrorPage: htmlErrorPage === true,
+    debug: debug && new DebugView(httpAdapter, registry, debug),
+  });
 }

@@ -1,0 +1,41 @@
+import type { HttpServer } from '@nestjs/common';
+import type { ErrorExchange } from '../error-exchange.js';
+import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
+import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
+import { errorChain, type ErrorLink } from './error-chain.js';
+
+/** Everything debug mode shows about one failed request. */
+export interface DebugDetails {
+  /** The error answered for, then its causes. */
+  chain: ErrorLink[];
+  /** `ErrorHandlerRegistry.explain()` for that error; absent if explaining failed. */
+  explanation?: ErrorHandlerExplanation;
+  method?: string;
+  url?: string;
+}
+
+/** Gathers debug details; only constructed in debug mode. Never throws. */
+export class DebugDetailsCollector {
+  constructor(
+    private readonly httpAdapter: HttpServer,
+    private readonly registry: ErrorHandlerRegistry,
+  ) {}
+
+  collect(error: unknown, exchange: ErrorExchange): DebugDetails {
+    const request = exchange.host.getArgByIndex(0);
+    return {
+      chain: errorChain(error),
+      explanation: attempt(() => this.registry.explain(error, { controller: exchange.controller })),
+      method: attempt(() => String(this.httpAdapter.getRequestMethod?.(request) ?? '')) || undefined,
+      url: attempt(() => String(this.httpAdapter.getRequestUrl?.(request) ?? '')) || undefined,
+    };
+  }
+}
+
+function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

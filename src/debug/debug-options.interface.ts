@@ -1,0 +1,14 @@
+/** The object form of the `debug` option; `debug: true` is `debug: {}`. */
+export interface DebugOptions {
+  /**
+   * An inspector is attached (`node --inspect`): debugging is handed to it.
+   * The module stops rendering its HTML traceback page, so browsers get the
+   * plain answer (JSON with its `debug` field, or the HTML error page when
+   * `htmlErrorPage` is set), and the inspector's pause-on-exception is the
+   * tool. Try `inspector: inspector.url() !== undefined` (from `node:inspector`)
+   * to follow the `--inspect` flag automatically.
+   */
+  inspector?: boolean;
+  /** Source lines shown on each side of an app frame's line on the traceback page (default 5). */
+  contextLines?: number;
+}

@@ -1,0 +1,11 @@
+import type { DefaultResponse } from '../default-response.js';
+import type { ErrorPage } from './error-page.interface.js';
+import { publicMessage, reasonPhrase } from './status-text.js';
+
+/** What the HTML error page shows for a default response: only what is meant for the client. */
+export function toErrorPage(answer: DefaultResponse): ErrorPage {
+  const title = reasonPhrase(answer.status);
+  const message = publicMessage(answer);
+  const text = Array.isArray(message) ? message.join('; ') : message;
+  return { status: answer.status, title, message: text || title };
+}

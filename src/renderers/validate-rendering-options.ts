@@ -1,0 +1,19 @@
+import { assertDebugAllowed } from '../debug/debug-guard.js';
+import { isValidDebugOption } from '../debug/debug-settings.js';
+import { invalidDebugOptionMessage, invalidHtmlErrorPageMessage, unknownResponseFormatMessage } from '../error-handlers.messages.js';
+import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+
+const RESPONSE_FORMATS: ReadonlyArray<unknown> = [undefined, 'nest', 'problem+json'];
+
+/**
+ * Bootstrap checks of the options that shape default responses: a typo in
+ * `responseFormat` or a `debug: "yes"` (options often come from a config
+ * file) fails the start instead of silently meaning something else.
+ */
+export function validateRenderingOptions(options: ErrorHandlersModuleOptions): void {
+  if (!isValidDebugOption(options.debug)) throw new Error(invalidDebugOptionMessage(options.debug));
+  assertDebugAllowed(options);
+  if (!RESPONSE_FORMATS.includes(options.responseFormat)) throw new Error(unknownResponseFormatMessage(options.responseFormat));
+  const page = options.htmlErrorPage;
+  if (page !== undefined && typeof page !== 'boolean' && typeof page !== 'function') throw new Error(invalidHtmlErrorPageMessage(page));
+}

@@ -1,0 +1,70 @@
+import {
+  NodeClient,
+  Scope,
+  contextLinesIntegration,
+  defaultStackParser,
+  eventFiltersIntegration,
+  getSentryRelease,
+  linkedErrorsIntegration,
+  makeNodeTransport,
+  nodeContextIntegration,
+  systemErrorIntegration,
+  type NodeOptions,
+} from '@sentry/node';
+import type { SentryModuleOptions } from './sentry-options.interface.js';
+import type { SentryOutage } from './sentry-outage.js';
+import { boundedHttpModule, watchedTransport } from './sentry-transport.js';
+
+type Integration = Exclude<NodeOptions['defaultIntegrations'], false | undefined>[number];
+
+export const DEFAULT_SEND_TIMEOUT_MS = 5_000;
+
+/**
+ * The client the module creates when the app did not initialise Sentry.
+ *
+ * Not `Sentry.init()`: that installs the SDK's default integrations, which
+ * instrument every incoming HTTP request (isolation scopes, sessions), patch
+ * globals and register process handlers, and it makes its client the
+ * process-wide one. SPEC section 9 forbids the first; the rest would let two
+ * apps in one process (tests) overwrite each other. So the module builds a
+ * `NodeClient` of its own, on a scope of its own, with integrations that only
+ * enrich error events, and with the SDK's module-load hooks off. Apps that
+ * want tracing or `Sentry.*` calls initialise Sentry in `instrument.ts`, and
+ * the module reuses that client instead.
+ */
+export function createModuleClient(options: SentryModuleOptions, outage: SentryOutage): { client: NodeClient; scope: Scope } {
+  // The module's own keys stay here; the ones resolved below are replaced; the rest go to the SDK as given.
+  const { scrubHeaders: _h, scrubFields: _f, sendTimeout, defaultIntegrations, integrations, transport, transportOptions, stackParser, initialScope, ...init } =
+    options;
+  const client = new NodeClient({
+    ...init,
+    environment: init.environment ?? process.env.SENTRY_ENVIRONMENT,
+    release: init.release ?? getSentryRelease(),
+    enableRuntimeChannelInjection: init.enableRuntimeChannelInjection ?? false,
+    sendClientReports: init.sendClientReports ?? true,
+    integrations: resolveIntegrations(defaultIntegrations, integrations),
+    stackParser: typeof stackParser === 'function' ? stackParser : defaultStackParser,
+    transport: watchedTransport(transport ?? makeNodeTransport, outage),
+    // Only the SDK's own transport is given a deadline; a custom one keeps its own ways.
+    transportOptions: transport
+      ? transportOptions
+      : { ...transportOptions, httpModule: transportOptions?.httpModule ?? boundedHttpModule(sendTimeout ?? DEFAULT_SEND_TIMEOUT_MS) },
+  });
+  const scope = new Scope();
+  scope.setClient(client);
+  if (initialScope) scope.update(initialScope);
+  client.init();
+  return { client, scope };
+}
+
+/** Integrations that only work on error events as they are built: no patching, no listeners. */
+function moduleDefaultIntegrations(): Integration[] {
+  return [eventFiltersIntegration(), linkedErrorsIntegration(), systemErrorIntegration(), contextLinesIntegration(), nodeContextIntegration()];
+}
+
+/** `defaultIntegrations` and `integrations` mean what they mean to `Sentry.init()`; the later of two same-named wins. */
+function resolveIntegrations(defaults: NodeOptions['defaultIntegrations'], integrations: NodeOptions['integrations']): Integration[] {
+  const base = defaults === false ? [] : (defaults ?? moduleDefaultIntegrations());
+  const chosen = typeof integrations === 'function' ? integrations(base) : [...base, ...(integrations ?? [])];
+  return [...new Map(chosen.map((integration) => [integration.name, integration])).values()];
+}

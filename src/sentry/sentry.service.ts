@@ -1,0 +1,145 @@
+import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
+import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import type { Scope } from '@sentry/node';
+import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
+import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
+import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import { readableOrStandIn } from './readable-error.js';
+import { readRequest } from './request-facts.js';
+import { RouteHandlerIndex } from './route-handler-index.js';
+import { scrubRules, type ScrubRules } from './scrub.js';
+import { connectSentry, isSending, type SentryClient, type SentryConnection } from './sentry-connection.js';
+import { applyEventDetails, describeEvent, type EventDetails, type EventFacts } from './sentry-event.js';
+import { SentryOutage } from './sentry-outage.js';
+
+/** Sentry's own default for flushing on shutdown. */
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 2_000;
+/** Marks the module's events in Sentry ("mechanism"), as Sentry's framework integrations do theirs. */
+const MECHANISM_TYPE = 'auto.http.nestjs_error_handlers';
+
+/**
+ * The default `ErrorReporter`: reports to Sentry through the real
+ * @sentry/node client — the app's own if it initialised Sentry, else one the
+ * module creates from the `sentry` option (see sentry-connection.ts). Never
+ * throws, never waits: the SDK sends in the background.
+ */
+@Injectable()
+export class SentryService extends ErrorReporter implements OnModuleInit, OnApplicationShutdown {
+  private readonly connection: SentryConnection;
+  private readonly rules: ScrubRules;
+  private readonly shutdownTimeout: number;
+  private readonly routes = new RouteHandlerIndex();
+
+  constructor(
+    @Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions,
+    private readonly discovery: DiscoveryService,
+    private readonly scanner: MetadataScanner,
+  ) {
+    super();
+    const sentry = options.sentry ?? {};
+    const logger: LoggerService | undefined = options.logger === false ? undefined : (options.logger ?? new Logger('SentryService'));
+    this.connection = connectSentry(sentry, new SentryOutage(logger), logger);
+    this.rules = scrubRules(sentry.scrubHeaders, sentry.scrubFields);
+    this.shutdownTimeout = sentry.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+  }
+
+  /** Bootstrap: learn the controllers' route methods, for the route handler tag. */
+  onModuleInit(): void {
+    for (const wrapper of this.discovery.getControllers()) {
+      const controller = wrapper.metatype as Type | undefined;
+      if (!controller?.prototype) continue;
+      this.routes.add(wrapper.host?.name, controller, this.scanner.getAllMethodNames(controller.prototype));
+    }
+  }
+
+  /**
+   * Sends `error` to Sentry with the request and Nest details of `context`.
+   * Returns the event id, or undefined when nothing is sent (no DSN).
+   */
+  override captureException(error: unknown, context?: ErrorReportContext): string | undefined {
+    if (!isSending(this.connection.client)) return undefined;
+    try {
+      // A clone, so this event's details stay on this event.
+      const scope = this.connection.scope().clone();
+      const details = this.detailsOf(context);
+      if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
+      const handled = context === undefined || context.handler !== undefined;
+      return scope.captureException(readableOrStandIn(error), { mechanism: { type: MECHANISM_TYPE, handled } });
+    } catch {
+      // Reporting never changes what happens to the request.
+      return undefined;
+    }
+  }
+
+  /** Waits until pending events are sent, `timeoutMs` at most; true if everything went out. Never rejects. */
+  async flush(timeoutMs: number = this.shutdownTimeout): Promise<boolean> {
+    const client = this.connection.client;
+    if (!client) return true;
+    return withDeadline(client.flush(timeoutMs), timeoutMs);
+  }
+
+  /** The @sentry/node client events go through (the app's, when it initialised Sentry); undefined without a DSN. */
+  getClient(): SentryClient | undefined {
+    return this.connection.client;
+  }
+
+  /**
+   * The scope the module's events start from: tags or context set on it go
+   * with every event the module sends. With an app-initialised client it is
+   * Sentry's current scope.
+   */
+  getScope(): Scope {
+    return this.connection.scope();
+  }
+
+  /** Errors of the last requests must still arrive: flush, bounded, then release the module's own client. */
+  async onApplicationShutdown(): Promise<void> {
+    const { client, owned } = this.connection;
+    if (!client) return;
+    await this.flush(this.shutdownTimeout);
+    // A zero timeout means "wait forever" to the SDK; everything was flushed above anyway.
+    if (owned) await withDeadline(client.close(1), this.shutdownTimeout);
+  }
+
+  private detailsOf(context: ErrorReportContext | undefined): EventDetails | undefined {
+    if (!context) return undefined;
+    try {
+      return describeEvent(this.factsOf(context), this.rules);
+    } catch {
+      // A request that cannot be read still gets its error reported, without request data.
+      return describeEvent({ status: context.status, module: context.module, controller: context.controller }, this.rules);
+    }
+  }
+
+  private factsOf(context: ErrorReportContext): EventFacts {
+    const contextType = context.host?.getType();
+    const request = contextType === 'http' ? readRequest(context.host?.getArgByIndex(0)) : undefined;
+    const routeHandler =
+      request?.routePattern && context.controller
+        ? this.routes.nameFor(context.module, context.controller, request.method, request.routePattern)
+        : undefined;
+    return {
+      status: context.status,
+      contextType,
+      module: context.module,
+      controller: context.controller,
+      routeHandler,
+      errorHandler: context.handler,
+      request,
+    };
+  }
+}
+
+/** `work`'s answer, or false once `timeoutMs` has passed or if it fails. */
+function withDeadline(work: PromiseLike<boolean>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+  });
+  const answer = Promise.resolve(work).then(
+    (done) => done,
+    () => false,
+  );
+  return Promise.race([answer, deadline]).finally(() => clearTimeout(timer));
+}

@@ -1,0 +1,84 @@
+import diagnosticsChannel from 'node:diagnostics_channel';
+import * as Sentry from '@sentry/node';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SentryService } from 'nestjs-error-handlers';
+import { PLATFORMS, startApp, type RunningApp } from '../helpers/platforms.js';
+import { SentryReceiver } from '../helpers/sentry-receiver.js';
+import { CapturingLogger } from './fixtures/capturing-logger.js';
+import { sentryAppModule } from './fixtures/sentry.app.js';
+
+/**
+ * The `instrument.ts` pattern: the app calls `Sentry.init()` before Nest
+ * starts, with Sentry's default integrations (request isolation, request
+ * data…). The module must report through that client, not a second one; its
+ * scrubbing must still hold; shutdown flushes that client but leaves it open.
+ *
+ * Vitest runs each spec file in its own process, so this global init stays here.
+ */
+
+let appSentry: SentryReceiver;
+/** Where the module's own `sentry.dsn` points: it must receive nothing, the app's client wins. */
+let moduleSentry: SentryReceiver;
+
+beforeAll(async () => {
+  appSentry = await SentryReceiver.start();
+  moduleSentry = await SentryReceiver.start();
+  Sentry.init({ dsn: appSentry.dsn, environment: 'from-instrument-ts' });
+});
+afterAll(async () => {
+  await Sentry.close(500);
+  await appSentry?.close();
+  await moduleSentry?.close();
+});
+
+describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platform) => {
+  let running: RunningApp;
+  const logger = new CapturingLogger();
+
+  beforeAll(async () => {
+    running = await startApp(platform, sentryAppModule({ sentry: { dsn: moduleSentry.dsn, scrubHeaders: ['x-internal'] }, logger }));
+  });
+  afterAll(() => running?.close());
+  beforeEach(() => appSentry.clear());
+
+  it('reports through the app\'s client, and says so once at bootstrap', async () => {
+    expect(running.app.get(SentryService).getClient()).toBe(Sentry.getClient());
+    expect(logger.at('log').filter((entry) => /already initialised/.test(entry.message))).toHaveLength(1);
+    const res = await running.http().get('/orders/boom');
+    const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    expect(event.environment).toBe('from-instrument-ts');
+    expect(event.tags).toMatchObject({ 'nest.route_handler': 'OrdersController.boom', 'http.status_code': '500' });
+    expect(moduleSentry.requests).toBe(0);
+  });
+
+  it('really is an instrumented client (the contrast with the module\'s own)', () => {
+    expect(diagnosticsChannel.hasSubscribers('http.server.request.start')).toBe(true);
+  });
+
+  it('scrubs the request even though Sentry\'s own request-data integration ran', async () => {
+    const res = await running
+      .http()
+      .get('/orders/7/details?token=query-s3cret')
+      .set('Authorization', 'Bearer auth-s3cret')
+      .set('Cookie', 'sid=cookie-s3cret')
+      .set('X-Internal', 'internal-s3cret');
+    const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    expect(event.request?.headers).not.toHaveProperty('authorization');
+    expect(event.request?.headers).not.toHaveProperty('x-internal');
+    expect(event.user).toMatchObject({ id: 'user-42' });
+    expect(JSON.stringify(event)).not.toMatch(/s3cret/);
+  });
+});
+
+it('on shutdown flushes the app\'s client but leaves it open for the rest of the app', async () => {
+  appSentry.clear();
+  appSentry.answerDelayMs = 300;
+  const running = await startApp('express', sentryAppModule({ logger: false }));
+  const res = await running.http().get('/orders/boom');
+  await running.close();
+  expect(appSentry.events.map((event) => event.event_id)).toEqual([res.headers['x-sentry-event-id']]);
+
+  appSentry.answerDelayMs = 0;
+  const laterId = Sentry.captureException(new Error('after the Nest app closed'));
+  await appSentry.waitForEvent((event) => event.event_id === laterId);
+});
