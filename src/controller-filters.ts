@@ -1,5 +1,6 @@
 import type { ArgumentsHost, ExceptionFilter, Type } from '@nestjs/common';
 import { EXCEPTION_FILTERS_METADATA } from '@nestjs/common/internal';
+import { answerOutsideHttp } from './non-http-fallback.js';
 
 /** The part of the app's filter a controller filter calls. */
 export interface ControllerErrorSink {
@@ -23,7 +24,9 @@ class ControllerErrorFilter implements ExceptionFilter {
   constructor(private readonly controller: Type) {}
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
-    const sink = host.getType() === 'http' ? sinkFor(host.getArgByIndex(1)) : undefined;
+    // A hybrid controller's message handlers: no app to find, so Nest's default answer for that context.
+    if (host.getType() !== 'http') return answerOutsideHttp(exception, host);
+    const sink = sinkFor(host.getArgByIndex(1));
     if (sink) return sink.catchForController(this.controller, exception, host);
     // Nest's ExceptionsHandler answers an Error returned by a filter with its built-in filter.
     return exception instanceof Error ? exception : new Error('Declined by nestjs-error-handlers');

@@ -20,10 +20,3 @@ export interface ErrorReportContext extends ErrorOrigin {
 export abstract class ErrorReporter {
   abstract captureException(error: unknown, context?: ErrorReportContext): string | undefined;
 }
-
-/** Default binding until a reporting backend is configured: reports nowhere. */
-export class NoopErrorReporter extends ErrorReporter {
-  captureException(): undefined {
-    return undefined;
-  }
-}

@@ -17,7 +17,9 @@ export function answerOutsideHttp(exception: unknown, host: ArgumentsHost): Obse
 
 function rpcError(exception: unknown): unknown {
   const getError = (exception as { getError?: () => unknown } | null)?.getError;
-  return typeof getError === 'function' && isNamed(exception, 'RpcException') ? getError.call(exception) : UNKNOWN_ERROR;
+  if (typeof getError !== 'function' || !isNamed(exception, 'RpcException')) return UNKNOWN_ERROR;
+  const error = getError.call(exception);
+  return error !== null && typeof error === 'object' ? error : { status: 'error', message: error };
 }
 
 function emitWsError(exception: unknown, host: ArgumentsHost): undefined {
