@@ -9,11 +9,12 @@ export interface DemoRoute {
 
 /**
  * What `GET /` lists, in the order the README walks through them (the disk
- * is stateful: the upload of hello.txt comes before the 507 and the delete).
+ * is stateful: the upload of hello.txt comes before the 507 and the delete;
+ * so are the share links and the outbox, which lists the 5xx errors before it).
  * test/sample-app.e2e.spec.ts checks every entry.
  */
 export const DEMO_ROUTES: DemoRoute[] = [
-  { method: 'GET', path: '/', description: 'this list' },
+  { method: 'GET', path: '/', description: 'this list (JSON; browsers, which prefer text/html, get it as a page)' },
   { method: 'GET', path: '/storage/files', description: 'files on the fake 256-byte disk, with its usage' },
   { method: 'GET', path: '/storage/files/readme.txt', description: 'reads a file' },
   { method: 'GET', path: '/storage/files/missing.txt', description: 'code beats class: the app-level 404 handler beats StorageModule\'s HttpException handler' },
@@ -39,7 +40,24 @@ export const DEMO_ROUTES: DemoRoute[] = [
   { method: 'GET', path: '/shares/1042', description: 'a handler that writes the response itself: 308 redirect of a legacy link' },
   { method: 'GET', path: '/shares/nope', description: 'nearer scope wins in the code tier: SharesModule\'s 404 handler beats the app\'s' },
   { method: 'GET', path: '/shares/summer-2023', description: 'sibling isolation: StorageModule\'s handlers do not apply to SharesModule, Nest\'s default 410 body' },
+  { method: 'PUT', path: '/shares/team-notes', body: { file: 'notes.txt' }, description: 'creates a share link: the third and last of the demo account\'s quota' },
+  {
+    method: 'PUT',
+    path: '/shares/old-notes',
+    body: { file: 'notes.txt' },
+    description: 'a handler registered with ErrorHandlerRegistry.register() by a SharesModule provider (scope: SharesModule) answers ShareQuotaExceededError',
+  },
   { method: 'GET', path: '/shares/welcome/extra', description: 'unknown route: only app-level handlers, SharesModule\'s 404 handler is not consulted' },
   { method: 'GET', path: '/admin/users', description: 'no handler for 403 anywhere: Nest\'s default body, unchanged' },
   { method: 'GET', path: '/does-not-exist', description: 'unknown route: the app-level 404 handler' },
+  {
+    method: 'GET',
+    path: '/ops/crash',
+    description: 'a bug on purpose (TypeError) in a module without handlers: the app-level 500 handler; with debug: true in config.yaml, the debug response instead (a traceback page in a browser)',
+  },
+  {
+    method: 'GET',
+    path: '/ops/outbox',
+    description: 'what OutboxReporter (a second reporter composed with Sentry) received: the 5xx errors above, newest first, no 4xx',
+  },
 ];

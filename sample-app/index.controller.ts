@@ -1,11 +1,31 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import accepts from 'accepts';
+import type { IncomingMessage } from 'node:http';
 import { DEMO_ROUTES } from './demo-routes.js';
+import { indexPage } from './index.page.js';
+
+const APP_NAME = 'nestjs-error-handlers sample';
 
 /** `GET /`: what to try, so the sample explains itself from the first request. */
 @Controller()
 export class IndexController {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /**
+   * JSON for API clients (and curl, whose `Accept: *\/*` takes the first
+   * offer); an HTML page for browsers, which rank `text/html` first.
+   * `@Res({ passthrough: true })` only to set headers, through the adapter,
+   * so it works on Express and Fastify alike.
+   */
   @Get()
-  index() {
-    return { app: 'nestjs-error-handlers sample', routes: DEMO_ROUTES };
+  index(@Req() request: { headers: IncomingMessage['headers'] }, @Res({ passthrough: true }) response: unknown) {
+    const { httpAdapter } = this.adapterHost;
+    httpAdapter.setHeader(response, 'Vary', 'Accept');
+    if (accepts({ headers: request.headers } as IncomingMessage).type(['application/json', 'text/html']) !== 'text/html') {
+      return { app: APP_NAME, routes: DEMO_ROUTES };
+    }
+    httpAdapter.setHeader(response, 'Content-Type', 'text/html; charset=utf-8');
+    return indexPage(APP_NAME, DEMO_ROUTES).toString();
   }
 }

@@ -1,7 +1,13 @@
+import { Module, type Type } from '@nestjs/common';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppModule } from '../sample-app/app.module.js';
 import { DEMO_ROUTES, type DemoRoute } from '../sample-app/demo-routes.js';
 import { PLATFORMS, startApp, type PlatformName, type RunningApp } from './helpers/platforms.js';
+
+/** The app as main.ts builds it with the default config.yaml and no SENTRY_DSN: `AppModule.forRoot()`. */
+@Module({ imports: [AppModule.forRoot()] })
+class DefaultSampleApp {}
+const SampleApp: Type = DefaultSampleApp;
 
 /**
  * Every route `GET /` lists, with the status, body and headers the README
@@ -95,6 +101,11 @@ const EXPECTED: Record<string, Expected> = {
     status: 410,
     body: { statusCode: 410, error: 'Gone', message: 'share "summer-2023" expired on 2023-09-30' },
   },
+  'PUT /shares/team-notes': { status: 201, body: { code: 'team-notes', file: 'notes.txt', download: '/storage/files/notes.txt' } },
+  'PUT /shares/old-notes': {
+    status: 403,
+    body: { error: 'share-quota-exceeded', message: 'the demo account may have 3 share links and has 3', limit: 3, hint: 'remove a share link first' },
+  },
   'GET /shares/welcome/extra': {
     status: 404,
     body: { error: 'not-found', message: 'Cannot GET /shares/welcome/extra', path: '/shares/welcome/extra', hint: NOT_FOUND_HINT },
@@ -104,7 +115,28 @@ const EXPECTED: Record<string, Expected> = {
     status: 404,
     body: { error: 'not-found', message: 'Cannot GET /does-not-exist', path: '/does-not-exist', hint: NOT_FOUND_HINT },
   },
+  'GET /ops/crash': { status: 500, body: { error: 'internal', message: 'Something went wrong on our side.' } },
+  // The tour's 5xx responses, newest first; none of its 4xx. No SENTRY_DSN: no event ids.
+  'GET /ops/outbox': {
+    status: 200,
+    body: {
+      received: 7,
+      entries: [
+        outboxEntry(500, 'TypeError', 'GET /ops/crash', 'OpsModule', 'OpsController', 'InternalErrorHandlers.internal'),
+        outboxEntry(507, 'InsufficientStorage', 'POST /storage/mirror/pull', 'MirrorModule', 'MirrorController', 'StorageErrorHandlers.insufficientStorage'),
+        outboxEntry(503, 'ConnectionRefusedError', 'GET /storage/mirror', 'MirrorModule', 'MirrorController', 'MirrorErrorHandlers.offline'),
+        outboxEntry(500, 'SyntaxError', 'GET /storage/quotas', 'StorageModule', 'StorageController', 'InternalErrorHandlers.internal'),
+        outboxEntry(503, 'ConnectionTimeoutError', 'GET /storage/backends/archive', 'StorageModule', 'StorageController', 'StorageErrorHandlers.connection'),
+        outboxEntry(502, 'ConnectionRefusedError', 'GET /storage/backends/s3', 'StorageModule', 'StorageController', 'StorageErrorHandlers.refused'),
+        outboxEntry(507, 'InsufficientStorage', 'PUT /storage/files/long-note.txt', 'StorageModule', 'FilesController', 'StorageErrorHandlers.insufficientStorage'),
+      ],
+    },
+  },
 };
+
+function outboxEntry(status: number, error: string, request: string, module: string, controller: string, handler: string) {
+  return { at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/), status, error, request, module, controller, handler, sentryEventId: null };
+}
 
 const keyOf = (route: DemoRoute) => `${route.method} ${route.path}`;
 
@@ -130,7 +162,7 @@ describe.each(PLATFORMS)('sample app (%s)', (platform) => {
   let running: RunningApp;
   beforeAll(async () => {
     delete process.env.ADMIN_TOKEN;
-    running = await startApp(platform, AppModule);
+    running = await startApp(platform, SampleApp);
   });
   afterAll(() => running.close());
 
@@ -157,5 +189,7 @@ describe.each(PLATFORMS)('sample app (%s)', (platform) => {
   it('the 500 handler never shows the cause', async () => {
     const res = await running.http().get('/storage/quotas');
     expect(res.text).not.toMatch(/JSON|position|Syntax/i);
+    const crash = await running.http().get('/ops/crash');
+    expect(crash.text).not.toMatch(/TypeError|finishedAt|undefined/);
   });
 });

@@ -1,7 +1,25 @@
-import { Module } from '@nestjs/common';
+import { Injectable, Module } from '@nestjs/common';
+import { ErrorHandlerRegistry } from 'nestjs-error-handlers';
+import { shareQuotaExceeded } from './share-quota.handler.js';
 import { SharesController } from './shares.controller.js';
 import { SharesErrorHandlers } from './shares-errors.handlers.js';
+import { ShareQuotaExceededError } from './shares.errors.js';
 import { SharesService } from './shares.service.js';
+
+/**
+ * Registers SharesModule's handler for ShareQuotaExceededError without a
+ * decorator: `register()` from a provider's constructor, the way a library
+ * module would bring its own handlers. `scope: SharesModule` places it exactly
+ * where a decorated method of a SharesModule provider would be: SharesModule's
+ * routes (and those of modules it imports), before the app-level handlers.
+ * Registrations made during bootstrap are queued until the scopes are known.
+ */
+@Injectable()
+export class SharesHandlerRegistration {
+  constructor(registry: ErrorHandlerRegistry) {
+    registry.register(ShareQuotaExceededError, shareQuotaExceeded, { scope: SharesModule });
+  }
+}
 
 /**
  * Public share links. Deliberately independent of StorageModule: importing
@@ -10,6 +28,6 @@ import { SharesService } from './shares.service.js';
  */
 @Module({
   controllers: [SharesController],
-  providers: [SharesService, SharesErrorHandlers],
+  providers: [SharesService, SharesErrorHandlers, SharesHandlerRegistration],
 })
 export class SharesModule {}
