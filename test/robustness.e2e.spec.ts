@@ -5,6 +5,7 @@ import type { Response } from 'supertest';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HUGE_MESSAGE, RobustnessAppModule, SECRET, probe } from './fixtures/robustness.app.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
+import { expectNoProcessFaults } from './helpers/process-faults.js';
 
 /**
  * SPEC sections 4, 5 and 9: whatever is thrown — by a route or by a handler —
@@ -17,29 +18,7 @@ const INTERNAL_ERROR = { statusCode: 500, message: 'Internal server error' };
 const REQUEST_TIMEOUT_MS = 5000;
 
 /** Anything that escaped to the process: must stay empty for the whole file. */
-const processFaults: string[] = [];
-
-/** Describes a value without trusting it: hostile values throw when inspected. */
-function safeDescription(value: unknown): string {
-  try {
-    return value instanceof Error ? `${value.name}: ${value.message}` : String(value);
-  } catch {
-    return '<a value that throws when inspected>';
-  }
-}
-const onUnhandledRejection = (reason: unknown) => processFaults.push(`unhandledRejection: ${safeDescription(reason)}`);
-const onUncaughtException = (error: unknown) => processFaults.push(`uncaughtException: ${safeDescription(error)}`);
-
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandledRejection);
-  process.on('uncaughtException', onUncaughtException);
-});
-afterAll(async () => {
-  await delay(50);
-  process.off('unhandledRejection', onUnhandledRejection);
-  process.off('uncaughtException', onUncaughtException);
-  expect(processFaults).toEqual([]);
-});
+const processFaults = expectNoProcessFaults();
 
 /** A 5xx body must not carry internal text: the secret, a stack frame, a serialiser's complaint. */
 function expectNoInternalDetail(res: Response): void {

@@ -2,6 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentryService } from 'nestjs-error-handlers';
 import { PLATFORMS, startApp, type RunningApp } from '../helpers/platforms.js';
+import { expectNoProcessFaults } from '../helpers/process-faults.js';
 import { SentryReceiver } from '../helpers/sentry-receiver.js';
 import { CapturingLogger } from './fixtures/capturing-logger.js';
 import { sentryAppModule } from './fixtures/sentry.app.js';
@@ -17,20 +18,7 @@ const FAILING_ROUTES = ['/orders/boom', '/orders/storage', '/orders/caused', '/o
 const FAST_MS = 1000;
 const SEND_TIMEOUT_MS = 200;
 
-const processFaults: string[] = [];
-const onUnhandledRejection = (reason: unknown) => processFaults.push(`unhandledRejection: ${String(reason)}`);
-const onUncaughtException = (error: unknown) => processFaults.push(`uncaughtException: ${String(error)}`);
-
-beforeAll(() => {
-  process.on('unhandledRejection', onUnhandledRejection);
-  process.on('uncaughtException', onUncaughtException);
-});
-afterAll(async () => {
-  await delay(50);
-  process.off('unhandledRejection', onUnhandledRejection);
-  process.off('uncaughtException', onUncaughtException);
-  expect(processFaults).toEqual([]);
-});
+expectNoProcessFaults();
 
 async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
