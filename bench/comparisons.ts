@@ -1,0 +1,19 @@
+import type { RouteName } from './servers/routes.js';
+import type { Variant } from './servers/variants.js';
+
+/** Two sides measured one after the other on `routes`; ratio = variant ÷ baseline. */
+export interface Comparison {
+  id: 'module-vs-bare' | 'a-a' | 'sentry-on-vs-off';
+  label: string;
+  variant: Variant;
+  baseline: Variant;
+  routes: readonly RouteName[];
+}
+
+export const COMPARISONS: readonly Comparison[] = [
+  { id: 'module-vs-bare', label: 'module vs bare', variant: 'module', baseline: 'bare', routes: ['success', 'error'] },
+  // Two identical bare servers: whatever this ratio strays from 1 is noise.
+  { id: 'a-a', label: 'A/A bare vs bare', variant: 'bare', baseline: 'bare', routes: ['success', 'error'] },
+  // The same module app, with and without a DSN: what reporting every 500 to Sentry costs.
+  { id: 'sentry-on-vs-off', label: 'Sentry on vs off', variant: 'module-sentry', baseline: 'module', routes: ['serverError'] },
+];

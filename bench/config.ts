@@ -1,0 +1,40 @@
+/** Knobs of the bench, from the environment, so a quick run needs no code change. */
+/**
+ * Defaults keep a full run near 7 minutes on 2 cores: per round, 8 server
+ * processes × (≈1.5 s startup + 2 routes × (warm-up + measured run)), plus
+ * 4 for the Sentry comparison × (startup + 1 route + the flush on shutdown).
+ */
+export interface BenchConfig {
+  /** Rounds of every HTTP comparison; each round starts fresh server processes. */
+  rounds: number;
+  /** Seconds of measured load per route and server. */
+  durationSeconds: number;
+  /** Seconds of unmeasured load per route and server, so the JIT has settled before measuring. */
+  warmupSeconds: number;
+  connections: number;
+  pipelining: number;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
+  return {
+    rounds: positiveInteger(env, 'BENCH_ROUNDS', 5),
+    durationSeconds: positiveNumber(env, 'BENCH_DURATION', 2),
+    warmupSeconds: positiveNumber(env, 'BENCH_WARMUP', 1),
+    connections: positiveInteger(env, 'BENCH_CONNECTIONS', 10),
+    pipelining: 1,
+  };
+}
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got "${raw}"`);
+  return value;
+}
+
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = positiveNumber(env, name, fallback);
+  if (!Number.isInteger(value)) throw new Error(`${name} must be a whole number, got "${env[name]}"`);
+  return value;
+}

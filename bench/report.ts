@@ -1,0 +1,90 @@
+import type { BenchConfig } from './config.js';
+import type { HttpRow } from './http-summary.js';
+import type { Environment } from './results-file.js';
+import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
+import type { Summary } from './stats.js';
+import { formatTable } from './table.js';
+import type { TargetOutcome } from './targets.js';
+
+export interface ReportInput {
+  environment: Environment;
+  loadAverage1mAtEnd: number;
+  config: BenchConfig;
+  rows: readonly HttpRow[];
+  resolution: ResolutionResults;
+  targets: readonly TargetOutcome[];
+}
+
+export function formatReport({ environment, loadAverage1mAtEnd, config, rows, resolution, targets }: ReportInput): string {
+  return [machineLine(environment, loadAverage1mAtEnd), httpSection(config, rows), resolutionSection(resolution), targetSection(targets)].join('\n\n');
+}
+
+function machineLine(environment: Environment, loadAverage1mAtEnd: number): string {
+  const memory = `${(environment.totalMemoryBytes / 2 ** 30).toFixed(1)} GiB`;
+  const load = `load average (1 min) ${environment.loadAverage1mAtStart.toFixed(2)} at start, ${loadAverage1mAtEnd.toFixed(2)} at end`;
+  return `${environment.date} · ${environment.cpus} × ${environment.cpuModel} · ${memory} · node ${environment.nodeVersion} · ${environment.os}\n${load}`;
+}
+
+function httpSection(config: BenchConfig, rows: readonly HttpRow[]): string {
+  const title =
+    `HTTP throughput: ratio = variant req/s ÷ baseline req/s, one fresh process pair per round, sides run one after the other\n` +
+    `(${config.rounds} rounds × ${config.durationSeconds} s measured after ${config.warmupSeconds} s warm-up per route, ` +
+    `${config.connections} connections, pipelining ${config.pipelining}, 127.0.0.1)\n` +
+    `CPU ratio = baseline server CPU µs per request ÷ variant's (same direction: ≥ 1 means the variant costs no more); ` +
+    `it moves less than req/s when other processes share the cores`;
+  const table = formatTable(
+    ['platform', 'route', 'comparison', 'median', 'min–max', 'IQR', 'variant req/s', 'baseline req/s', 'CPU ratio median (min–max)'],
+    rows.map((row) => [
+      row.platform,
+      row.route,
+      row.comparison.label,
+      times(row.ratio.median),
+      range(row.ratio.min, row.ratio.max),
+      range(row.ratio.q1, row.ratio.q3),
+      requestRate(row.variantRequestsPerSecond),
+      requestRate(row.baselineRequestsPerSecond),
+      `${times(row.cpuRatio.median)} (${range(row.cpuRatio.min, row.cpuRatio.max)})`,
+    ]),
+  );
+  return `${title}\n${table}`;
+}
+
+function resolutionSection(results: ResolutionResults): string {
+  const title =
+    `ScopeChain.resolve (built dist/): leaf of a ${results.hierarchyLevels}-level hierarchy, handler on its root; ` +
+    `${results.samples} samples, median ns/op (min–max)`;
+  const few = `${results.fewHandlers} handlers`;
+  const many = `${results.manyHandlers.toLocaleString('en-US')} handlers`;
+  const row = (name: string, mode: ResolutionModeResult) => [
+    name,
+    nanoseconds(mode.fewNsPerOp),
+    nanoseconds(mode.manyNsPerOp),
+    `${times(mode.ratio.median)} (${range(mode.ratio.min, mode.ratio.max)})`,
+  ];
+  const table = formatTable(['lookup', few, many, 'ratio many ÷ few'], [row('cached (hot)', results.cached), row('uncached', results.uncached)]);
+  return `${title}\n${table}`;
+}
+
+function targetSection(targets: readonly TargetOutcome[]): string {
+  const table = formatTable(
+    ['target', 'what', 'goal', 'measured', 'result'],
+    targets.map((target) => [target.id, target.description, target.goal, target.measured, `${target.met ? 'met' : 'NOT MET'}${target.note ? ` (${target.note})` : ''}`]),
+  );
+  return `Targets\n${table}`;
+}
+
+function times(value: number): string {
+  return `${value.toFixed(3)}×`;
+}
+
+function range(low: number, high: number): string {
+  return `${low.toFixed(3)}–${high.toFixed(3)}×`;
+}
+
+function requestRate(summary: Summary): string {
+  return Math.round(summary.median).toLocaleString('en-US');
+}
+
+function nanoseconds(summary: Summary): string {
+  return `${summary.median.toFixed(1)} (${summary.min.toFixed(1)}–${summary.max.toFixed(1)})`;
+}

@@ -1,0 +1,62 @@
+import os from 'node:os';
+import { COMPARISONS } from './comparisons.js';
+import { readConfig, type BenchConfig } from './config.js';
+import { measurePair, ratio } from './http-bench.js';
+import { summarizeHttp, type PairRun } from './http-summary.js';
+import { formatReport } from './report.js';
+import { runResolutionBench } from './resolution.js';
+import { describeEnvironment, writeResults } from './results-file.js';
+import { describeDelivery } from './sentry-delivery.js';
+import { startSentryReceiver, type SentryReceiver } from './sentry-receiver.js';
+import { PLATFORMS } from './servers/variants.js';
+import { evaluateTargets } from './targets.js';
+
+/**
+ * Orchestrator of `npm run bench`: the resolution micro-bench, then every
+ * HTTP comparison round by round, then the table, the verdicts and
+ * .bench/results.json. Nothing here runs two measurements at once.
+ */
+async function main(): Promise<void> {
+  const config = readConfig();
+  const environment = describeEnvironment();
+  console.log(`nestjs-error-handlers bench: ${environment.cpus} CPUs, node ${environment.nodeVersion}, ${JSON.stringify(config)}`);
+  console.log(`library: ${JSON.stringify(environment.library)}`);
+
+  console.log('Resolution micro-bench (c)...');
+  const resolution = await runResolutionBench();
+  const receiver = await startSentryReceiver();
+  const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
+
+  const loadAverage1mAtEnd = os.loadavg()[0];
+  const rows = summarizeHttp(runs);
+  const targets = evaluateTargets(rows, runs, resolution);
+  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, resolution, targets })}\n`);
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http: { summary: rows, rounds: runs }, resolution, targets });
+  console.log(`Results written to ${path}`);
+}
+
+/**
+ * Rounds are the outer loop, so every comparison is spread over the whole
+ * run and a slow patch of the machine hits all of them alike.
+ */
+async function runHttpRounds(config: BenchConfig, receiver: SentryReceiver): Promise<PairRun[]> {
+  const runs: PairRun[] = PLATFORMS.flatMap((platform) => COMPARISONS.map((comparison) => ({ platform, comparison, samples: [] })));
+  for (let round = 0; round < config.rounds; round++) {
+    for (const run of runs) {
+      const sample = await measurePair(run.platform, run.comparison, round, config, receiver);
+      run.samples.push(sample);
+      const ratios = run.comparison.routes.map((route) => `${route} ${ratio(sample, route).toFixed(3)}×`);
+      const deliveries = sample.deliveries.map(describeDelivery);
+      console.log(`round ${round + 1}/${config.rounds} ${run.platform} ${run.comparison.label} (${sample.first} first): ${[...ratios, ...deliveries].join(', ')}`);
+    }
+  }
+  return runs;
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  // Exiting (rather than setting exitCode) also ends any server still running.
+  process.exit(1);
+}

@@ -1,0 +1,34 @@
+import type { ChildProcess } from 'node:child_process';
+import { askChild, endChild, forkAndAwaitMessage, stopChild } from './child-process.js';
+import { CPU_USAGE_REQUEST, SHUTDOWN_REQUEST, serverArgs, type CpuUsageReply, type ServerArgs, type ServerReady } from './servers/variants.js';
+
+/** Longer than the module's flush on shutdown (2 s by default), so a slow flush shows as such, not as a kill. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+export interface RunningServer extends ServerArgs {
+  port: number;
+  /** CPU time the server process has used since it started, in µs. */
+  cpuMicros(): Promise<number>;
+  /** Closes the app gracefully (pending Sentry events are flushed) and waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+/** Starts a fresh server process and resolves once it listens. */
+export async function startServer(args: ServerArgs): Promise<RunningServer> {
+  const { child, message } = await forkAndAwaitMessage<ServerReady>('./servers/main.js', serverArgs(args));
+  if (message.type !== 'listening' || !Number.isInteger(message.port)) {
+    await stopChild(child);
+    throw new Error(`Server ${args.platform}/${args.variant} sent an unexpected message: ${JSON.stringify(message)}`);
+  }
+  return { ...args, port: message.port, cpuMicros: () => askCpuMicros(child), stop: () => shutDown(child, args) };
+}
+
+async function shutDown(child: ChildProcess, { platform, variant }: ServerArgs): Promise<void> {
+  if (!(await endChild(child, SHUTDOWN_REQUEST, SHUTDOWN_GRACE_MS))) {
+    console.warn(`Server ${platform}/${variant} did not exit within ${SHUTDOWN_GRACE_MS} ms of the shutdown request; killed`);
+  }
+}
+
+async function askCpuMicros(child: ChildProcess): Promise<number> {
+  return (await askChild<CpuUsageReply>(child, CPU_USAGE_REQUEST, 'cpu-usage')).micros;
+}

@@ -1,0 +1,113 @@
+import type { Comparison } from './comparisons.js';
+import { findRow, type HttpRow, type PairRun } from './http-summary.js';
+import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
+import type { RouteName } from './servers/routes.js';
+import { PLATFORMS, type Platform } from './servers/variants.js';
+
+/** A project target and how the run fared against it. */
+export interface TargetOutcome {
+  id: string;
+  description: string;
+  goal: string;
+  measured: string;
+  met: boolean;
+  /** Set when the margin between the median and the goal is smaller than the A/A noise. */
+  note?: string;
+}
+
+interface HttpTarget {
+  id: string;
+  comparison: Comparison['id'];
+  route: RouteName;
+  /** The A/A route whose spread is the noise floor: the same route, or the nearest one A/A runs. */
+  noiseRoute: RouteName;
+  minRatio: number;
+  what: string;
+}
+
+const HTTP_TARGETS: readonly HttpTarget[] = [
+  { id: 'a', comparison: 'module-vs-bare', route: 'success', noiseRoute: 'success', minRatio: 0.99, what: 'success path, 1,000 handlers: module ÷ bare' },
+  { id: 'b', comparison: 'module-vs-bare', route: 'error', noiseRoute: 'error', minRatio: 0.97, what: 'error path, 20-level class: module ÷ bare' },
+  { id: 'd', comparison: 'sentry-on-vs-off', route: 'serverError', noiseRoute: 'error', minRatio: 0.8, what: 'error path, 500 reported: Sentry on ÷ off' },
+];
+const MAX_RESOLUTION_RATIO = 1.1;
+const MAX_RESOLUTION_NS = 1_000;
+
+export function evaluateTargets(rows: readonly HttpRow[], runs: readonly PairRun[], resolution: ResolutionResults): TargetOutcome[] {
+  const http = HTTP_TARGETS.flatMap((target) => PLATFORMS.map((platform) => httpOutcome(rows, target, platform)));
+  return [...http.filter((outcome) => outcome !== undefined), ...deliveryOutcomes(runs), ...resolutionOutcomes(resolution)];
+}
+
+/** Judged on the median req/s ratio, as the targets are stated; the CPU ratio is shown alongside. */
+function httpOutcome(rows: readonly HttpRow[], target: HttpTarget, platform: Platform): TargetOutcome | undefined {
+  const row = findRow(rows, platform, target.route, target.comparison);
+  if (!row) return undefined;
+  const noise = aaNoise(findRow(rows, platform, target.noiseRoute, 'a-a'));
+  const margin = row.ratio.median - target.minRatio;
+  return {
+    id: `(${target.id}) ${platform}`,
+    description: `${target.what}, median`,
+    goal: `≥ ${target.minRatio.toFixed(2)}×`,
+    measured: `${row.ratio.median.toFixed(3)}× (CPU ratio ${row.cpuRatio.median.toFixed(3)}×)`,
+    met: margin >= 0,
+    // A verdict decided by less than the A/A spread could flip on a re-run.
+    note: noise !== undefined && Math.abs(margin) < noise ? `margin ${signedPercent(margin)} is within A/A noise ±${(noise * 100).toFixed(1)}%` : undefined,
+  };
+}
+
+/** How far the A/A ratio strayed from 1 in either direction, over all rounds. */
+function aaNoise(row: HttpRow | undefined): number | undefined {
+  return row && Math.max(Math.abs(row.ratio.min - 1), Math.abs(row.ratio.max - 1));
+}
+
+/** One event per reported 500, in every round: a ratio bought by dropping events would not count. */
+function deliveryOutcomes(runs: readonly PairRun[]): TargetOutcome[] {
+  return runs.flatMap(({ platform, comparison, samples }) => {
+    const checks = samples.flatMap((sample) => sample.deliveries);
+    if (checks.length === 0) return [];
+    const received = checks.reduce((sum, check) => sum + check.received, 0);
+    const expected = checks.reduce((sum, check) => sum + check.expected, 0);
+    const failed = checks.filter((check) => !check.ok).length;
+    return [
+      {
+        id: `(d) ${platform}`,
+        description: `${comparison.label}: events the receiver got = 500s answered, every server run`,
+        goal: 'all runs',
+        measured: `${received} of ${expected}; ${checks.length - failed} of ${checks.length} runs ok`,
+        met: failed === 0,
+      },
+    ];
+  });
+}
+
+function resolutionOutcomes(results: ResolutionResults): TargetOutcome[] {
+  return [
+    ...modeOutcomes(results, 'cached', 'hot cached lookup'),
+    ...modeOutcomes(results, 'uncached', 'uncached resolution (first error of its class)'),
+  ];
+}
+
+function modeOutcomes(results: ResolutionResults, mode: 'cached' | 'uncached', label: string): TargetOutcome[] {
+  const { ratio, manyNsPerOp }: ResolutionModeResult = results[mode];
+  const many = results.manyHandlers.toLocaleString('en-US');
+  return [
+    {
+      id: `(c) ${mode}`,
+      description: `${label}: ${many} ÷ ${results.fewHandlers} handlers, median`,
+      goal: `≤ ${MAX_RESOLUTION_RATIO.toFixed(2)}×`,
+      measured: `${ratio.median.toFixed(3)}×`,
+      met: ratio.median <= MAX_RESOLUTION_RATIO,
+    },
+    {
+      id: `(c) ${mode}`,
+      description: `${label}: ns/op with ${many} handlers, median`,
+      goal: `< ${MAX_RESOLUTION_NS} ns`,
+      measured: `${manyNsPerOp.median.toFixed(1)} ns`,
+      met: manyNsPerOp.median < MAX_RESOLUTION_NS,
+    },
+  ];
+}
+
+function signedPercent(value: number): string {
+  return `${value >= 0 ? '+' : ''}${(value * 100).toFixed(1)}%`;
+}
