@@ -13,6 +13,8 @@ export interface BenchConfig {
   warmupSeconds: number;
   connections: number;
   pipelining: number;
+  /** BENCH_ONLY=sentry-on-vs-off,a-a: run only these comparisons (ids of comparisons.ts), for a quick look at one. */
+  only?: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
@@ -22,6 +24,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): BenchConfig {
     warmupSeconds: positiveNumber(env, 'BENCH_WARMUP', 1),
     connections: positiveInteger(env, 'BENCH_CONNECTIONS', 10),
     pipelining: 1,
+    only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((id) => id.trim()) : undefined,
   };
 }
 

@@ -40,7 +40,8 @@ async function main(): Promise<void> {
  * run and a slow patch of the machine hits all of them alike.
  */
 async function runHttpRounds(config: BenchConfig, receiver: SentryReceiver): Promise<PairRun[]> {
-  const runs: PairRun[] = PLATFORMS.flatMap((platform) => COMPARISONS.map((comparison) => ({ platform, comparison, samples: [] })));
+  const chosen = COMPARISONS.filter((comparison) => !config.only || config.only.includes(comparison.id));
+  const runs: PairRun[] = PLATFORMS.flatMap((platform) => chosen.map((comparison) => ({ platform, comparison, samples: [] })));
   for (let round = 0; round < config.rounds; round++) {
     for (const run of runs) {
       const sample = await measurePair(run.platform, run.comparison, round, config, receiver);

@@ -13,7 +13,8 @@ export interface Resolution {
   readonly wrapped: boolean;
 }
 
-const INTERNAL_SERVER_ERROR_CHAIN = prototypeChain(new InternalServerErrorException());
+// From the prototype, not an instance: constructing exceptions at import costs every later one (handler-key.ts).
+const INTERNAL_SERVER_ERROR_CHAIN = [InternalServerErrorException.prototype, ...prototypeChain(InternalServerErrorException.prototype)];
 
 /** Prototypes of a value, most specific first; empty for primitives. Never throws. */
 export function prototypeChain(value: unknown): object[] {

@@ -114,3 +114,15 @@ describe('scope validation', () => {
     );
   });
 });
+
+describe("the table of Nest's built-in statuses", () => {
+  it('lists every HttpException subclass @nestjs/common exports, with its real status', async () => {
+    const nest = await import('@nestjs/common');
+    const { NEST_BUILT_IN_STATUSES } = await import('../src/handler-key.js');
+    const exported = (Object.values(nest) as unknown[]).filter(
+      (value): value is new () => HttpException => typeof value === 'function' && value.prototype instanceof HttpException,
+    );
+    expect(exported.length).toBeGreaterThan(15);
+    expect(new Map(exported.map((ExceptionClass) => [ExceptionClass, new ExceptionClass().getStatus()]))).toEqual(NEST_BUILT_IN_STATUSES);
+  });
+});
