@@ -1,6 +1,7 @@
 import { Controller, Get, HttpException, Module, type INestApplication, type Type } from '@nestjs/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorHandler, ErrorHandlersModule } from 'nestjs-error-handlers';
+import { sentrySdkRequested } from '../src/sentry/sentry-sdk.js';
 import { PLATFORMS, startApp, type PlatformName, type RunningApp } from './helpers/platforms.js';
 
 @Controller('pipeline')
@@ -66,6 +67,12 @@ describe.each(PLATFORMS)('the request pipeline is identical with and without the
     expect(withModule).toEqual(bare);
   });
 
+  it('does not load the Sentry SDK when nothing will be reported (importing it slows every error)', async () => {
+    const withModule = await start(WithModule);
+    expect((await withModule.http().get('/pipeline/teapot')).status).toBe(418);
+    expect(sentrySdkRequested()).toBe(false);
+  });
+
   it('answers a successful request identically', async () => {
     const bare = await (await start(BareModule)).http().get('/pipeline');
     const withModule = await (await start(WithModule)).http().get('/pipeline');
@@ -83,5 +90,20 @@ describe.each(PLATFORMS)('the request pipeline is identical with and without the
     const res = await bare.http().get('/pipeline/teapot');
     expect(res.status).toBe(418);
     expect(res.body).toEqual({ statusCode: 418, message: 'short and stout' });
+  });
+});
+
+describe('the Sentry SDK is loaded only on demand', () => {
+  it('is imported for its values nowhere in src/ but sentry-sdk.ts (types are erased)', async () => {
+    const { readdir, readFile } = await import('node:fs/promises');
+    const files = (await readdir(new URL('../src', import.meta.url), { recursive: true })).filter((file) => file.endsWith('.ts'));
+    const offenders: string[] = [];
+    for (const file of files) {
+      const source = await readFile(new URL(`../src/${file}`, import.meta.url), 'utf8');
+      const valueImport = /^import\s+(?!type\b)[^;]*from\s+'@sentry\/node'/m.test(source) || /^import\s+'@sentry\/node'/m.test(source);
+      if (valueImport) offenders.push(file);
+    }
+    expect(files.length).toBeGreaterThan(30);
+    expect(offenders).toEqual([]);
   });
 });

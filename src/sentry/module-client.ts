@@ -1,16 +1,6 @@
 import os from 'node:os';
-import {
-  NodeClient,
-  Scope,
-  contextLinesIntegration,
-  defaultStackParser,
-  eventFiltersIntegration,
-  getSentryRelease,
-  linkedErrorsIntegration,
-  makeNodeTransport,
-  systemErrorIntegration,
-  type NodeOptions,
-} from '@sentry/node';
+import type { NodeClient, NodeOptions, Scope } from '@sentry/node';
+import type { SentrySdk } from './sentry-sdk.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import type { SentryOutage } from './sentry-outage.js';
 import { boundedHttpModule, watchedTransport } from './sentry-transport.js';
@@ -32,25 +22,25 @@ export const DEFAULT_SEND_TIMEOUT_MS = 5_000;
  * want tracing or `Sentry.*` calls initialise Sentry in `instrument.ts`, and
  * the module reuses that client instead.
  */
-export function createModuleClient(options: SentryModuleOptions, outage: SentryOutage): { client: NodeClient; scope: Scope } {
+export function createModuleClient(sdk: SentrySdk, options: SentryModuleOptions, outage: SentryOutage): { client: NodeClient; scope: Scope } {
   // The module's own keys stay here; the ones resolved below are replaced; the rest go to the SDK as given.
   const { scrubHeaders: _h, scrubFields: _f, sendTimeout, defaultIntegrations, integrations, transport, transportOptions, stackParser, initialScope, ...init } =
     options;
-  const client = new NodeClient({
+  const client = new sdk.NodeClient({
     ...init,
     environment: init.environment ?? process.env.SENTRY_ENVIRONMENT,
-    release: init.release ?? getSentryRelease(),
+    release: init.release ?? sdk.getSentryRelease(),
     enableRuntimeChannelInjection: init.enableRuntimeChannelInjection ?? false,
     sendClientReports: init.sendClientReports ?? true,
-    integrations: resolveIntegrations(defaultIntegrations, integrations),
-    stackParser: typeof stackParser === 'function' ? stackParser : defaultStackParser,
-    transport: watchedTransport(transport ?? makeNodeTransport, outage),
+    integrations: resolveIntegrations(sdk, defaultIntegrations, integrations),
+    stackParser: typeof stackParser === 'function' ? stackParser : sdk.defaultStackParser,
+    transport: watchedTransport(transport ?? sdk.makeNodeTransport, outage),
     // Only the SDK's own transport is given a deadline; a custom one keeps its own ways.
     transportOptions: transport
       ? transportOptions
       : { ...transportOptions, httpModule: transportOptions?.httpModule ?? boundedHttpModule(sendTimeout ?? DEFAULT_SEND_TIMEOUT_MS) },
   });
-  const scope = new Scope();
+  const scope = new sdk.Scope();
   scope.setClient(client);
   if (defaultIntegrations === undefined) setStaticContexts(scope);
   if (initialScope) scope.update(initialScope);
@@ -64,8 +54,8 @@ export function createModuleClient(options: SentryModuleOptions, outage: SentryO
  * every event (~250 µs each, measured by `npm run bench`); the runtime and OS
  * contexts are set once on the scope instead (see staticContexts).
  */
-function moduleDefaultIntegrations(): Integration[] {
-  return [eventFiltersIntegration(), linkedErrorsIntegration(), systemErrorIntegration(), contextLinesIntegration()];
+function moduleDefaultIntegrations(sdk: SentrySdk): Integration[] {
+  return [sdk.eventFiltersIntegration(), sdk.linkedErrorsIntegration(), sdk.systemErrorIntegration(), sdk.contextLinesIntegration()];
 }
 
 /** What does not change while the process lives, read once. */
@@ -76,8 +66,8 @@ function setStaticContexts(scope: Scope): void {
 }
 
 /** `defaultIntegrations` and `integrations` mean what they mean to `Sentry.init()`; the later of two same-named wins. */
-function resolveIntegrations(defaults: NodeOptions['defaultIntegrations'], integrations: NodeOptions['integrations']): Integration[] {
-  const base = defaults === false ? [] : (defaults ?? moduleDefaultIntegrations());
+function resolveIntegrations(sdk: SentrySdk, defaults: NodeOptions['defaultIntegrations'], integrations: NodeOptions['integrations']): Integration[] {
+  const base = defaults === false ? [] : (defaults ?? moduleDefaultIntegrations(sdk));
   const chosen = typeof integrations === 'function' ? integrations(base) : [...base, ...(integrations ?? [])];
   return [...new Map(chosen.map((integration) => [integration.name, integration])).values()];
 }

@@ -4,11 +4,12 @@ import type { Scope } from '@sentry/node';
 import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
 import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import type { SentryModuleOptions } from './sentry-options.interface.js';
 import { readableOrStandIn } from './readable-error.js';
 import { readRequest } from './request-facts.js';
 import { RouteHandlerIndex } from './route-handler-index.js';
 import { scrubRules, type ScrubRules } from './scrub.js';
-import { connectSentry, isSending, type SentryClient, type SentryConnection } from './sentry-connection.js';
+import { connectSentry, isSending, NO_SENTRY, type SentryClient, type SentryConnection } from './sentry-connection.js';
 import { applyEventDetails, describeEvent, type EventDetails, type EventFacts } from './sentry-event.js';
 import { SentryOutage } from './sentry-outage.js';
 
@@ -25,7 +26,9 @@ const MECHANISM_TYPE = 'auto.http.nestjs_error_handlers';
  */
 @Injectable()
 export class SentryService extends ErrorReporter implements OnModuleInit, OnApplicationShutdown {
-  private readonly connection: SentryConnection;
+  private connection: SentryConnection = NO_SENTRY;
+  private readonly sentryOptions: SentryModuleOptions;
+  private readonly logger: LoggerService | undefined;
   private readonly rules: ScrubRules;
   private readonly shutdownTimeout: number;
   private readonly routes = new RouteHandlerIndex();
@@ -37,14 +40,15 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   ) {
     super();
     const sentry = options.sentry ?? {};
-    const logger: LoggerService | undefined = options.logger === false ? undefined : (options.logger ?? new Logger('SentryService'));
-    this.connection = connectSentry(sentry, new SentryOutage(logger), logger);
+    this.sentryOptions = sentry;
+    this.logger = options.logger === false ? undefined : (options.logger ?? new Logger('SentryService'));
     this.rules = scrubRules(sentry.scrubHeaders, sentry.scrubFields);
     this.shutdownTimeout = sentry.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
   }
 
-  /** Bootstrap: learn the controllers' route methods, for the route handler tag. */
-  onModuleInit(): void {
+  /** Bootstrap: connect to Sentry (loading the SDK only if it will be used), learn the controllers' routes. */
+  async onModuleInit(): Promise<void> {
+    this.connection = await connectSentry(this.sentryOptions, new SentryOutage(this.logger), this.logger);
     for (const wrapper of this.discovery.getControllers()) {
       const controller = wrapper.metatype as Type | undefined;
       if (!controller?.prototype) continue;
@@ -60,7 +64,7 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
     if (!isSending(this.connection.client)) return undefined;
     try {
       // A clone, so this event's details stay on this event.
-      const scope = this.connection.scope().clone();
+      const scope = this.connection.scope()!.clone();
       const details = this.detailsOf(context);
       if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
       const handled = context === undefined || context.handler !== undefined;
@@ -86,9 +90,9 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   /**
    * The scope the module's events start from: tags or context set on it go
    * with every event the module sends. With an app-initialised client it is
-   * Sentry's current scope.
+   * Sentry's current scope; undefined when Sentry is not in use (no DSN).
    */
-  getScope(): Scope {
+  getScope(): Scope | undefined {
     return this.connection.scope();
   }
 

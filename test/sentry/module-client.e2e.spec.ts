@@ -112,7 +112,7 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     const beforeSend: Sentry.NodeOptions['beforeSend'] = (event) => ({ ...event, tags: { ...event.tags, 'seen.by': 'beforeSend' } });
     const running = await app(sentryAppModule({ sentry: { dsn: sentry.dsn, beforeSend }, logger: false }));
     const service = running.app.get(SentryService);
-    service.getScope().setTag('tenant', 'acme');
+    service.getScope()!.setTag('tenant', 'acme');
 
     const res = await running.http().get('/orders/boom');
     const event = await sentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
