@@ -3,7 +3,7 @@ import type { Response } from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorDebugInfo, ErrorHandlersModuleOptions } from 'nestjs-error-handlers';
 import { debugAppWith, INTERNAL_DETAIL, XSS_MESSAGE } from './fixtures/debug.app.js';
-import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
+import { bootstrapError, PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 
 /**
  * SPEC section 7 and issue 4: debug mode adds message, stack, cause chain and
@@ -215,17 +215,8 @@ describe('the production guard', () => {
     vi.unstubAllEnvs();
   });
 
-  async function bootstrap(options: ErrorHandlersModuleOptions): Promise<Error | undefined> {
-    const moduleRef = await Test.createTestingModule({ imports: [debugAppWith(options)] }).compile();
-    try {
-      await moduleRef.init();
-      return undefined;
-    } catch (error) {
-      return error as Error;
-    } finally {
-      await moduleRef.close().catch(() => undefined);
-    }
-  }
+  const bootstrap = (options: ErrorHandlersModuleOptions) => bootstrapError({ imports: [debugAppWith(options)] });
+
 
   it.each([
     ['debug: true', { debug: true }],

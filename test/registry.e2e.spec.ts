@@ -3,7 +3,7 @@ import { Test } from '@nestjs/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorHandler, ErrorHandlerRegistry, ErrorHandlersModule } from 'nestjs-error-handlers';
 import { BillingController, BillingModule, LateError, PaymentDeclined, RegistryAppModule } from './fixtures/registry.app.js';
-import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
+import { bootstrapError, PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 
 describe.each(PLATFORMS)('ErrorHandlerRegistry.register (%s)', (platform) => {
   let running: RunningApp;
@@ -52,17 +52,8 @@ describe.each(PLATFORMS)('ErrorHandlerRegistry.register (%s)', (platform) => {
 });
 
 describe('ErrorHandlerRegistry.register validation', () => {
-  async function initWith(provider: Type): Promise<Error | undefined> {
-    const moduleRef = await Test.createTestingModule({ imports: [ErrorHandlersModule.forRoot()], providers: [provider] }).compile();
-    try {
-      await moduleRef.init();
-      return undefined;
-    } catch (error) {
-      return error as Error;
-    } finally {
-      await moduleRef.close().catch(() => undefined);
-    }
-  }
+  const initWith = (provider: Type) => bootstrapError({ imports: [ErrorHandlersModule.forRoot()], providers: [provider] });
+
 
   it.each([[600], ['404'], [class NotAnError {}], [[]]])('refuses the invalid key %s at the call, naming the function', async (key) => {
     const registry = new ErrorHandlerRegistry();

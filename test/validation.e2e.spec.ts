@@ -1,21 +1,7 @@
 import { BadRequestException, Controller, Injectable, Module, Scope, type Type } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
 import { describe, expect, it } from 'vitest';
 import { ErrorHandler, ErrorHandlersModule } from 'nestjs-error-handlers';
-
-/** Boots an app with the given providers in the root module; resolves to the bootstrap error, if any. */
-async function bootstrapError(providers: Type[], imports: Type[] = []): Promise<Error | undefined> {
-  const moduleRef = await Test.createTestingModule({ imports: [ErrorHandlersModule.forRoot(), ...imports], providers }).compile();
-  const app = moduleRef.createNestApplication({ logger: false });
-  try {
-    await app.init();
-    return undefined;
-  } catch (error) {
-    return error as Error;
-  } finally {
-    await app.close().catch(() => undefined);
-  }
-}
+import { bootstrapError, PLATFORMS } from './helpers/platforms.js';
 
 /** A provider with one handler method registered for `key`, named `Name.handle`. */
 function providerWith(name: string, key: unknown): Type {
@@ -32,7 +18,11 @@ function providerWith(name: string, key: unknown): Type {
 
 class NotAnError {}
 
-describe('bootstrap validation, SPEC section 8', () => {
+describe.each(PLATFORMS)('bootstrap validation, SPEC section 8 (%s)', (platform) => {
+  /** The app with `providers` (and `imports`) beside ErrorHandlersModule.forRoot() in its root module. */
+  const appError = (providers: Type[], imports: Type[] = []) =>
+    bootstrapError({ imports: [ErrorHandlersModule.forRoot(), ...imports], providers }, platform);
+
   it.each([
     ['a class that is not an Error', NotAnError, /InvalidKey\.handle has an invalid key class NotAnError/],
     ['a status below 400', 399, /InvalidKey\.handle has an invalid key 399 \(outside 400–599\)/],
@@ -42,12 +32,12 @@ describe('bootstrap validation, SPEC section 8', () => {
     ['null', null, /InvalidKey\.handle has an invalid key null/],
     ['an empty list', [], /InvalidKey\.handle was given an empty list of keys/],
   ])('refuses %s, naming Class.method', async (_case, key, message) => {
-    const error = await bootstrapError([providerWith('InvalidKey', key)]);
+    const error = await appError([providerWith('InvalidKey', key)]);
     expect(error?.message).toMatch(message);
   });
 
   it('refuses a status and its Nest class in the same scope, naming both handlers', async () => {
-    const error = await bootstrapError([providerWith('First', 400), providerWith('Second', BadRequestException)]);
+    const error = await appError([providerWith('First', 400), providerWith('Second', BadRequestException)]);
     expect(error?.message).toMatch(/Second\.handle registers status 400 in app module RootTestModule, which First\.handle already handles/);
   });
 
@@ -58,14 +48,14 @@ describe('bootstrap validation, SPEC section 8', () => {
       @ErrorHandler(404)
       handle() {}
     }
-    expect((await bootstrapError([Stacked]))?.message).toMatch(/Stacked\.handle registers status 404/);
+    expect((await appError([Stacked]))?.message).toMatch(/Stacked\.handle registers status 404/);
   });
 
   it('accepts the same key in different scopes', async () => {
     const feature = providerWith('FeatureHandlers', 404);
     @Module({ providers: [feature] })
     class FeatureModule {}
-    expect(await bootstrapError([providerWith('AppHandlers', 404)], [FeatureModule])).toBeUndefined();
+    expect(await appError([providerWith('AppHandlers', 404)], [FeatureModule])).toBeUndefined();
   });
 
   it('refuses a handler on a request-scoped provider with a clear message', async () => {
@@ -74,7 +64,7 @@ describe('bootstrap validation, SPEC section 8', () => {
       @ErrorHandler(404)
       handle() {}
     }
-    expect((await bootstrapError([PerRequest]))?.message).toMatch(/PerRequest\.handle is on a request-scoped or transient provider/);
+    expect((await appError([PerRequest]))?.message).toMatch(/PerRequest\.handle is on a request-scoped or transient provider/);
   });
 
   it('refuses an invalid key on a controller method too', async () => {
@@ -83,9 +73,7 @@ describe('bootstrap validation, SPEC section 8', () => {
       @ErrorHandler(NotAnError as never)
       handle() {}
     }
-    const moduleRef = await Test.createTestingModule({ imports: [ErrorHandlersModule.forRoot()], controllers: [BadController] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await expect(app.init()).rejects.toThrow(/BadController\.handle has an invalid key/);
-    await app.close().catch(() => undefined);
+    const error = await bootstrapError({ imports: [ErrorHandlersModule.forRoot()], controllers: [BadController] }, platform);
+    expect(error?.message).toMatch(/BadController\.handle has an invalid key/);
   });
 });

@@ -1,4 +1,4 @@
-import type { INestApplication, Type } from '@nestjs/common';
+import type { INestApplication, ModuleMetadata, Type } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
@@ -28,4 +28,23 @@ export async function startApp(
   if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();
   return { app, http: () => request(server), close: () => app.close() };
+}
+
+/**
+ * Boots the module (as an HTTP app on `platform`, or as a plain application
+ * context without one) and resolves to the error bootstrap failed with, if any.
+ */
+export async function bootstrapError(metadata: ModuleMetadata, platform?: PlatformName): Promise<Error | undefined> {
+  const moduleRef = await Test.createTestingModule(metadata).compile();
+  const context = platform
+    ? moduleRef.createNestApplication(platform === 'express' ? new ExpressAdapter() : new FastifyAdapter(), { logger: false })
+    : moduleRef;
+  try {
+    await context.init();
+    return undefined;
+  } catch (error) {
+    return error as Error;
+  } finally {
+    await context.close().catch(() => undefined);
+  }
 }
