@@ -1,10 +1,12 @@
 import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import type { Scope } from '@sentry/node';
 import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
 import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
+import { afterResponse, deferredWorkDone } from './after-response.js';
 import { readableOrStandIn } from './readable-error.js';
 import { readRequest } from './request-facts.js';
 import { RouteHandlerIndex } from './route-handler-index.js';
@@ -59,6 +61,10 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   /**
    * Sends `error` to Sentry with the request and Nest details of `context`.
    * Returns the event id, or undefined when nothing is sent (no DSN).
+   *
+   * What belongs to this moment (the scope, the request's details) is read
+   * now; the SDK builds and sends the event once the response is written,
+   * under the id returned here (see after-response.ts).
    */
   override captureException(error: unknown, context?: ErrorReportContext): string | undefined {
     if (!isSending(this.connection.client)) return undefined;
@@ -68,7 +74,10 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
       const details = this.detailsOf(context);
       if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
       const handled = context === undefined || context.handler !== undefined;
-      return scope.captureException(readableOrStandIn(error), { mechanism: { type: MECHANISM_TYPE, handled } });
+      const reported = readableOrStandIn(error);
+      const eventId = newEventId();
+      afterResponse(() => scope.captureException(reported, { event_id: eventId, mechanism: { type: MECHANISM_TYPE, handled } }));
+      return eventId;
     } catch {
       // Reporting never changes what happens to the request.
       return undefined;
@@ -79,6 +88,8 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   async flush(timeoutMs: number = this.shutdownTimeout): Promise<boolean> {
     const client = this.connection.client;
     if (!client) return true;
+    // Events reported a moment ago may not be built yet: the SDK must know of them before it is flushed.
+    await deferredWorkDone();
     return withDeadline(client.flush(timeoutMs), timeoutMs);
   }
 
@@ -132,6 +143,11 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
       request,
     };
   }
+}
+
+/** An id in Sentry's format (32 hex digits), known before the SDK builds the event. */
+function newEventId(): string {
+  return randomUUID().replaceAll('-', '');
 }
 
 /** `work`'s answer, or false once `timeoutMs` has passed or if it fails. */

@@ -5,7 +5,7 @@ import { PLATFORMS, startApp, type RunningApp } from '../helpers/platforms.js';
 import { expectNoProcessFaults } from '../helpers/process-faults.js';
 import { SentryReceiver } from '../helpers/sentry-receiver.js';
 import { CapturingLogger } from './fixtures/capturing-logger.js';
-import { sentryAppModule } from './fixtures/sentry.app.js';
+import { observedResponseEnded, sentryAppModule } from './fixtures/sentry.app.js';
 
 /**
  * Issue 3, resilience: Sentry slow (accepts, never answers) or down
@@ -123,6 +123,23 @@ describe.each(PLATFORMS)('Sentry slow or down changes no response (%s)', (platfo
       expect(values).toEqual(expect.arrayContaining(['a bare string', 'frozen', 'its own cause']));
       // The Proxy cannot be described; a stand-in says so, and the flush above was not held up by it.
       expect(receiver.events.map((event) => event.exception?.values.at(-1)?.type)).toContain('UnreadableThrownValue');
+    } finally {
+      await running.close();
+      await receiver.close();
+    }
+  });
+
+  it('the SDK starts building the event only after the response was written', async () => {
+    const receiver = await SentryReceiver.start();
+    const endedWhenBuildStarted: boolean[] = [];
+    // preprocessEvent is the first thing the SDK runs when it builds an event, synchronously.
+    const watcher = { name: 'ResponseEndedWatcher', preprocessEvent: () => void endedWhenBuildStarted.push(observedResponseEnded()) };
+    const running = await startApp(platform, sentryAppModule({ sentry: { dsn: receiver.dsn, integrations: [watcher] }, logger: false }));
+    try {
+      const res = await running.http().get('/orders/observed');
+      expect(res.status).toBe(500);
+      await receiver.waitForEvent((event) => event.event_id === res.headers['x-sentry-event-id']);
+      expect(endedWhenBuildStarted).toEqual([true]);
     } finally {
       await running.close();
       await receiver.close();
