@@ -3,7 +3,7 @@ import type { Variant } from './servers/variants.js';
 
 /** Two sides measured one after the other on `routes`; ratio = variant ÷ baseline. */
 export interface Comparison {
-  id: 'module-vs-bare' | 'a-a' | 'sentry-on-vs-off';
+  id: 'module-vs-bare' | 'a-a' | 'sentry-on-vs-off' | 'sdk-only-vs-off';
   label: string;
   variant: Variant;
   baseline: Variant;
@@ -16,4 +16,6 @@ export const COMPARISONS: readonly Comparison[] = [
   { id: 'a-a', label: 'A/A bare vs bare', variant: 'bare', baseline: 'bare', routes: ['success', 'error'] },
   // The same module app, with and without a DSN: what reporting every 500 to Sentry costs.
   { id: 'sentry-on-vs-off', label: 'Sentry on vs off', variant: 'module-sentry', baseline: 'module', routes: ['serverError'] },
+  // The SDK building each event with no integrations and sending nothing: the best (d) any reporter on @sentry/node could reach.
+  { id: 'sdk-only-vs-off', label: 'SDK alone vs off', variant: 'module-sentry-unsent', baseline: 'module', routes: ['serverError'] },
 ];

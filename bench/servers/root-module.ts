@@ -5,7 +5,7 @@ import { GENERATED_HANDLER_COUNT, type ServerArgs } from './variants.js';
 /**
  * The root module of a bench server. The `bare` variant never loads the
  * library, so it is plain Nest, not "the module installed but idle". The
- * two module variants differ only in the DSN.
+ * module variants differ only in their `sentry` options.
  */
 export async function rootModuleFor({ variant, dsn }: ServerArgs): Promise<Type> {
   if (variant === 'bare') return defineRootModule([], []);
@@ -14,10 +14,17 @@ export async function rootModuleFor({ variant, dsn }: ServerArgs): Promise<Type>
   const { QuietErrorsLogger } = await import('./quiet-logger.js');
   const errorHandlers = ErrorHandlersModule.forRoot({
     logger: new QuietErrorsLogger('ErrorHandlers'),
-    sentry: dsn === undefined ? undefined : { dsn },
+    sentry: variant === 'module-sentry-unsent' ? UNSENT_SENTRY : dsn === undefined ? undefined : { dsn },
   });
   return defineRootModule([errorHandlers], [DeepErrorHandlers, generatedHandlersProvider(GENERATED_HANDLER_COUNT)]);
 }
+
+/** Real SDK, no integrations, nothing serialised or sent; the DSN only has to be well-formed. */
+const UNSENT_SENTRY = {
+  dsn: 'http://public@127.0.0.1:9/1',
+  defaultIntegrations: false as const,
+  transport: () => ({ send: () => Promise.resolve({}), flush: () => Promise.resolve(true) }),
+};
 
 function defineRootModule(imports: DynamicModule[], providers: Provider[]): Type {
   class BenchAppModule {}

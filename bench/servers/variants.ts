@@ -7,9 +7,12 @@ export type Platform = (typeof PLATFORMS)[number];
  * - `module`: `ErrorHandlersModule.forRoot()` with 1,000 generated handlers
  *   plus the handler of the deep hierarchy; no DSN, so Sentry is off;
  * - `module-sentry`: the same, reporting to Sentry at the DSN given as the
- *   server's third argument (the bench's local receiver).
+ *   server's third argument (the bench's local receiver);
+ * - `module-sentry-unsent`: the same, but the SDK runs no integrations and
+ *   its transport drops every envelope unread: what building the events
+ *   alone costs, the floor under `module-sentry`.
  */
-export const VARIANTS = ['bare', 'module', 'module-sentry'] as const;
+export const VARIANTS = ['bare', 'module', 'module-sentry', 'module-sentry-unsent'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Number of generated handlers the module variants register (besides the deep one). */
