@@ -1,4 +1,6 @@
 import diagnosticsChannel from 'node:diagnostics_channel';
+import { Injectable, Module, type CanActivate, type ExecutionContext, type Type } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
 import * as Sentry from '@sentry/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SentryService } from 'nestjs-error-handlers';
@@ -31,12 +33,27 @@ afterAll(async () => {
   await moduleSentry?.close();
 });
 
+/** Tags each request's isolation scope with its `x-marker` header, as app code calling `Sentry.setTag()` in a guard would. */
+@Injectable()
+class MarkRequestScope implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    Sentry.getIsolationScope().setTag('request.marker', String(context.switchToHttp().getRequest<{ headers: Record<string, unknown> }>().headers['x-marker']));
+    return true;
+  }
+}
+
+function withRequestMarker(root: Type): Type {
+  @Module({ imports: [root], providers: [{ provide: APP_GUARD, useClass: MarkRequestScope }] })
+  class MarkedAppModule {}
+  return MarkedAppModule;
+}
+
 describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platform) => {
   let running: RunningApp;
   const logger = new CapturingLogger();
 
   beforeAll(async () => {
-    running = await startApp(platform, sentryAppModule({ sentry: { dsn: moduleSentry.dsn, scrubHeaders: ['x-internal'] }, logger }));
+    running = await startApp(platform, withRequestMarker(sentryAppModule({ sentry: { dsn: moduleSentry.dsn, scrubHeaders: ['x-internal'] }, logger })));
   });
   afterAll(() => running?.close());
   beforeEach(() => appSentry.clear());
@@ -49,6 +66,17 @@ describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platfor
     expect(event.environment).toBe('from-instrument-ts');
     expect(event.tags).toMatchObject({ 'nest.route_handler': 'OrdersController.boom', 'http.status_code': '500' });
     expect(moduleSentry.requests).toBe(0);
+  });
+
+  it('each event carries what the app put on its own request\'s scope, even for concurrent requests', async () => {
+    const markers = ['first', 'second', 'third'];
+    // Different errors, none the same as the last test's: Sentry.init()'s Dedupe integration drops an event identical to the one before.
+    const paths = ['/orders/caused', '/orders/boom', '/orders/storage'];
+    const responses = await Promise.all(paths.map((path, index) => running.http().get(path).set('X-Marker', markers[index])));
+    for (const [index, res] of responses.entries()) {
+      const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+      expect(event.tags).toMatchObject({ 'request.marker': markers[index] });
+    }
   });
 
   it('really is an instrumented client (the contrast with the module\'s own)', () => {
