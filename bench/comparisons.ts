@@ -3,7 +3,7 @@ import type { Variant } from './servers/variants.js';
 
 /** Two sides measured one after the other on `routes`; ratio = variant ÷ baseline. */
 export interface Comparison {
-  id: 'module-vs-bare' | 'a-a' | 'sentry-on-vs-off' | 'sdk-only-vs-off';
+  id: 'module-vs-bare' | 'module-vs-same-app' | 'a-a' | 'sentry-on-vs-off' | 'sdk-only-vs-off';
   label: string;
   variant: Variant;
   baseline: Variant;
@@ -12,6 +12,8 @@ export interface Comparison {
 
 export const COMPARISONS: readonly Comparison[] = [
   { id: 'module-vs-bare', label: 'module vs bare', variant: 'module', baseline: 'bare', routes: ['success', 'error'] },
+  // The same application code on both sides, the module on one only: what installing the module alone changes.
+  { id: 'module-vs-same-app', label: 'module vs same app w/o it', variant: 'module', baseline: 'bare-handlers', routes: ['success', 'error'] },
   // Two identical bare servers: whatever this ratio strays from 1 is noise.
   { id: 'a-a', label: 'A/A bare vs bare', variant: 'bare', baseline: 'bare', routes: ['success', 'error'] },
   // The same module app, with and without a DSN: what reporting every 500 to Sentry costs.

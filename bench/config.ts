@@ -1,6 +1,6 @@
 /** Knobs of the bench, from the environment, so a quick run needs no code change. */
 /**
- * Defaults keep a full run near 8 minutes on 2 cores: per round, 8 server
+ * Defaults keep a full run near 11 minutes on 2 cores: per round, 12 server
  * processes × (≈1.5 s startup + 2 routes × (warm-up + measured run)), plus
  * 8 for the two Sentry comparisons × (startup + 1 route + the flush on shutdown).
  */

@@ -1,14 +1,14 @@
 import type { ResponseTally } from './response-tally.js';
 import type { RunningServer } from './server-process.js';
 import { ROUTES, type RouteName } from './servers/routes.js';
-import { HANDLED_ERROR_LABEL, NEST_ERROR_LABEL, type Variant } from './servers/variants.js';
+import { HANDLED_ERROR_LABEL, NEST_ERROR_LABEL, installsModule, type Variant } from './servers/variants.js';
 
 type Body = Record<string, unknown>;
 
 /** What only the right code path answers, per route (e.g. the module's handler, not Nest's filter). */
 const EXPECTED_BODY: Record<RouteName, (body: Body, variant: Variant) => boolean> = {
   success: (body) => body.status === 'ok',
-  error: (body, variant) => body.error === (variant === 'bare' ? NEST_ERROR_LABEL : HANDLED_ERROR_LABEL),
+  error: (body, variant) => body.error === (installsModule(variant) ? HANDLED_ERROR_LABEL : NEST_ERROR_LABEL),
   // Nest's body for an unknown error, which the module reproduces.
   serverError: (body) => body.statusCode === 500 && body.message === 'Internal server error',
 };

@@ -23,15 +23,17 @@ interface HttpTarget {
   noiseRoute: RouteName;
   minRatio: number;
   what: string;
-  /** A comparison that bounds what this target can reach; its median is shown with the verdict. */
-  ceiling?: { comparison: Comparison['id']; what: string };
+  /** A comparison that tells more about this one (a ceiling, a control); its median is shown with the verdict. */
+  related?: { comparison: Comparison['id']; what: string };
 }
 
 const HTTP_TARGETS: readonly HttpTarget[] = [
-  { id: 'a', comparison: 'module-vs-bare', route: 'success', noiseRoute: 'success', minRatio: 0.99, what: 'success path, 1,000 handlers: module ÷ bare' },
-  { id: 'b', comparison: 'module-vs-bare', route: 'error', noiseRoute: 'error', minRatio: 0.97, what: 'error path, 20-level class: module ÷ bare' },
+  { id: 'a', comparison: 'module-vs-bare', route: 'success', noiseRoute: 'success', minRatio: 0.99, what: 'success path, 1,000 handlers: module ÷ bare',
+    related: { comparison: 'module-vs-same-app', what: 'module ÷ same app without it' } },
+  { id: 'b', comparison: 'module-vs-bare', route: 'error', noiseRoute: 'error', minRatio: 0.97, what: 'error path, 20-level class: module ÷ bare',
+    related: { comparison: 'module-vs-same-app', what: 'module ÷ same app without it' } },
   { id: 'd', comparison: 'sentry-on-vs-off', route: 'serverError', noiseRoute: 'error', minRatio: 0.8, what: 'error path, 500 reported: Sentry on ÷ off',
-    ceiling: { comparison: 'sdk-only-vs-off', what: 'SDK alone, nothing sent' } },
+    related: { comparison: 'sdk-only-vs-off', what: 'ceiling, SDK alone with nothing sent' } },
 ];
 const MAX_RESOLUTION_RATIO = 1.1;
 const MAX_RESOLUTION_NS = 1_000;
@@ -47,7 +49,7 @@ function httpOutcome(rows: readonly HttpRow[], target: HttpTarget, platform: Pla
   if (!row) return undefined;
   const noise = aaNoise(findRow(rows, platform, target.noiseRoute, 'a-a'));
   const margin = row.ratio.median - target.minRatio;
-  const ceiling = target.ceiling && findRow(rows, platform, target.route, target.ceiling.comparison);
+  const related = target.related && findRow(rows, platform, target.route, target.related.comparison);
   return {
     id: `(${target.id}) ${platform}`,
     description: `${target.what}, median`,
@@ -57,7 +59,7 @@ function httpOutcome(rows: readonly HttpRow[], target: HttpTarget, platform: Pla
     note: joinNotes([
       // A verdict decided by less than the A/A spread could flip on a re-run.
       noise !== undefined && Math.abs(margin) < noise && `margin ${signedPercent(margin)} is within A/A noise ±${(noise * 100).toFixed(1)}%`,
-      ceiling && `ceiling: ${target.ceiling!.what} ${ceiling.ratio.median.toFixed(3)}×`,
+      related && `${target.related!.what}: ${related.ratio.median.toFixed(3)}×`,
     ]),
   };
 }

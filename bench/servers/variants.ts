@@ -4,6 +4,9 @@ export type Platform = (typeof PLATFORMS)[number];
 
 /**
  * - `bare`: plain Nest, its own exception filter, no import of the library;
+ * - `bare-handlers`: plain Nest with the same application code as `module`
+ *   (the provider of 1,000 `@ErrorHandler` methods and the deep one), but
+ *   without `ErrorHandlersModule`, so the decorators are inert metadata;
  * - `module`: `ErrorHandlersModule.forRoot()` with 1,000 generated handlers
  *   plus the handler of the deep hierarchy; no DSN, so Sentry is off;
  * - `module-sentry`: the same, reporting to Sentry at the DSN given as the
@@ -12,7 +15,7 @@ export type Platform = (typeof PLATFORMS)[number];
  *   its transport drops every envelope unread: what building the events
  *   alone costs, the floor under `module-sentry`.
  */
-export const VARIANTS = ['bare', 'module', 'module-sentry', 'module-sentry-unsent'] as const;
+export const VARIANTS = ['bare', 'bare-handlers', 'module', 'module-sentry', 'module-sentry-unsent'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Number of generated handlers the module variants register (besides the deep one). */
@@ -63,4 +66,9 @@ export function serverArgs({ platform, variant, dsn }: ServerArgs): string[] {
 /** Variants whose server needs the bench's Sentry receiver (and whose events it checks). */
 export function reportsToSentry(variant: Variant): boolean {
   return variant === 'module-sentry';
+}
+
+/** Variants that install `ErrorHandlersModule` (the others answer errors with Nest's own filter). */
+export function installsModule(variant: Variant): boolean {
+  return variant !== 'bare' && variant !== 'bare-handlers';
 }
