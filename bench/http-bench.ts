@@ -26,11 +26,14 @@ export interface PairSample {
   baseline: RouteResults;
   /** One per side that reported to Sentry. */
   deliveries: DeliveryCheck[];
+  /** Cost of one `process.nextTick` in each side's server after its load, in ns. */
+  nextTickNanoseconds: Record<Side, number>;
 }
 
 interface ServerRun {
   results: RouteResults;
   delivery?: DeliveryCheck;
+  nextTickNanoseconds: number;
 }
 
 /**
@@ -50,7 +53,8 @@ export async function measurePair(
   const runs: Partial<Record<Side, ServerRun>> = {};
   for (const side of order) runs[side] = await measureServer(platform, comparison[side], comparison.routes, config, receiver);
   const deliveries = order.flatMap((side) => runs[side]!.delivery ?? []);
-  return { round, first, variant: runs.variant!.results, baseline: runs.baseline!.results, deliveries };
+  const nextTickNanoseconds = { variant: runs.variant!.nextTickNanoseconds, baseline: runs.baseline!.nextTickNanoseconds };
+  return { round, first, variant: runs.variant!.results, baseline: runs.baseline!.results, deliveries, nextTickNanoseconds };
 }
 
 /**
@@ -70,13 +74,15 @@ async function measureServer(
   const tally = new ResponseTally();
   const server = await startServer({ platform, variant, dsn: reporting ? receiver.dsn : undefined });
   const results: RouteResults = {};
+  let nextTickNanoseconds: number;
   try {
     await probeServer(server, routes, tally);
     for (const route of routes) results[route] = await measureRoute(server, route, config, tally);
+    nextTickNanoseconds = await server.nextTickNanoseconds();
   } finally {
     await server.stop();
   }
-  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally) };
+  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally), nextTickNanoseconds };
 }
 
 /** Warm-up (not measured, so the JIT has settled), then the measured run. */

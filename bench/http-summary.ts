@@ -1,7 +1,7 @@
 import type { Comparison } from './comparisons.js';
 import { cpuRatio, ratio, resultOf, type PairSample } from './http-bench.js';
 import type { RouteName } from './servers/routes.js';
-import type { Platform } from './servers/variants.js';
+import type { Platform, Variant } from './servers/variants.js';
 import { summarize, type Summary } from './stats.js';
 
 /** Every round of one comparison on one platform. */
@@ -38,4 +38,26 @@ export function summarizeHttp(runs: readonly PairRun[]): HttpRow[] {
 
 export function findRow(rows: readonly HttpRow[], platform: Platform, route: RouteName, comparisonId: Comparison['id']): HttpRow | undefined {
   return rows.find((row) => row.platform === platform && row.route === route && row.comparison.id === comparisonId);
+}
+
+/** The cost of one `process.nextTick` after the load, per kind of server process, over every run. */
+export interface NextTickRow {
+  platform: Platform;
+  variant: Variant;
+  nanoseconds: Summary;
+}
+
+export function summarizeNextTick(runs: readonly PairRun[]): NextTickRow[] {
+  const byServer = new Map<string, { platform: Platform; variant: Variant; values: number[] }>();
+  for (const { platform, comparison, samples } of runs) {
+    for (const sample of samples) {
+      for (const side of ['variant', 'baseline'] as const) {
+        const variant = comparison[side];
+        const key = `${platform}/${variant}`;
+        if (!byServer.has(key)) byServer.set(key, { platform, variant, values: [] });
+        byServer.get(key)!.values.push(sample.nextTickNanoseconds[side]);
+      }
+    }
+  }
+  return [...byServer.values()].map(({ platform, variant, values }) => ({ platform, variant, nanoseconds: summarize(values) }));
 }

@@ -1,5 +1,5 @@
 import type { BenchConfig } from './config.js';
-import type { HttpRow } from './http-summary.js';
+import type { HttpRow, NextTickRow } from './http-summary.js';
 import type { Environment } from './results-file.js';
 import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
 import type { Summary } from './stats.js';
@@ -11,12 +11,19 @@ export interface ReportInput {
   loadAverage1mAtEnd: number;
   config: BenchConfig;
   rows: readonly HttpRow[];
+  nextTick: readonly NextTickRow[];
   resolution: ResolutionResults;
   targets: readonly TargetOutcome[];
 }
 
-export function formatReport({ environment, loadAverage1mAtEnd, config, rows, resolution, targets }: ReportInput): string {
-  return [machineLine(environment, loadAverage1mAtEnd), httpSection(config, rows), resolutionSection(resolution), targetSection(targets)].join('\n\n');
+export function formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, resolution, targets }: ReportInput): string {
+  return [
+    machineLine(environment, loadAverage1mAtEnd),
+    httpSection(config, rows),
+    nextTickSection(nextTick),
+    resolutionSection(resolution),
+    targetSection(targets),
+  ].join('\n\n');
 }
 
 function machineLine(environment: Environment, loadAverage1mAtEnd: number): string {
@@ -45,6 +52,15 @@ function httpSection(config: BenchConfig, rows: readonly HttpRow[]): string {
       requestRate(row.baselineRequestsPerSecond),
       `${times(row.cpuRatio.median)} (${range(row.cpuRatio.min, row.cpuRatio.max)})`,
     ]),
+  );
+  return `${title}\n${table}`;
+}
+
+function nextTickSection(rows: readonly NextTickRow[]): string {
+  const title = 'process.nextTick in each server after its load (scheduled and run), ns: median (min–max) over its processes';
+  const table = formatTable(
+    ['platform', 'server', 'processes', 'ns per nextTick'],
+    rows.map((row) => [row.platform, row.variant, String(row.nanoseconds.n), nanoseconds(row.nanoseconds)]),
   );
   return `${title}\n${table}`;
 }

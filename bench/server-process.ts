@@ -1,6 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
 import { askChild, endChild, forkAndAwaitMessage, stopChild } from './child-process.js';
-import { CPU_USAGE_REQUEST, SHUTDOWN_REQUEST, serverArgs, type CpuUsageReply, type ServerArgs, type ServerReady } from './servers/variants.js';
+import {
+  CPU_USAGE_REQUEST,
+  NEXT_TICK_COST_REQUEST,
+  SHUTDOWN_REQUEST,
+  serverArgs,
+  type CpuUsageReply,
+  type NextTickCostReply,
+  type ServerArgs,
+  type ServerReady,
+} from './servers/variants.js';
 
 /** Longer than the module's flush on shutdown (2 s by default), so a slow flush shows as such, not as a kill. */
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -9,6 +18,8 @@ export interface RunningServer extends ServerArgs {
   port: number;
   /** CPU time the server process has used since it started, in µs. */
   cpuMicros(): Promise<number>;
+  /** Mean cost of one `process.nextTick` in the server, now, in ns. */
+  nextTickNanoseconds(): Promise<number>;
   /** Closes the app gracefully (pending Sentry events are flushed) and waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -20,7 +31,13 @@ export async function startServer(args: ServerArgs): Promise<RunningServer> {
     await stopChild(child);
     throw new Error(`Server ${args.platform}/${args.variant} sent an unexpected message: ${JSON.stringify(message)}`);
   }
-  return { ...args, port: message.port, cpuMicros: () => askCpuMicros(child), stop: () => shutDown(child, args) };
+  return {
+    ...args,
+    port: message.port,
+    cpuMicros: () => askCpuMicros(child),
+    nextTickNanoseconds: async () => (await askChild<NextTickCostReply>(child, NEXT_TICK_COST_REQUEST, 'next-tick-cost')).nanoseconds,
+    stop: () => shutDown(child, args),
+  };
 }
 
 async function shutDown(child: ChildProcess, { platform, variant }: ServerArgs): Promise<void> {

@@ -3,7 +3,17 @@ import type { INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { rootModuleFor } from './root-module.js';
-import { CPU_USAGE_REQUEST, SHUTDOWN_REQUEST, parseServerArgs, type CpuUsageReply, type Platform, type ServerReady } from './variants.js';
+import { measureNextTick } from './next-tick.js';
+import {
+  CPU_USAGE_REQUEST,
+  NEXT_TICK_COST_REQUEST,
+  SHUTDOWN_REQUEST,
+  parseServerArgs,
+  type CpuUsageReply,
+  type NextTickCostReply,
+  type Platform,
+  type ServerReady,
+} from './variants.js';
 
 /**
  * Entry of one bench server process: `node main.js <platform> <variant> [dsn]`.
@@ -17,6 +27,9 @@ const app = await createApp(args.platform, await rootModuleFor(args));
 process.on('message', (message) => {
   // CPU time per request is read here because, unlike req/s, it barely moves when other processes share the cores.
   if (message === CPU_USAGE_REQUEST) process.send!({ type: 'cpu-usage', micros: cpuMicros() } satisfies CpuUsageReply);
+  if (message === NEXT_TICK_COST_REQUEST) {
+    void measureNextTick().then((nanoseconds) => process.send!({ type: 'next-tick-cost', nanoseconds } satisfies NextTickCostReply));
+  }
   // A graceful close, so that the module flushes the Sentry events still pending, as it would on a deploy.
   if (message === SHUTDOWN_REQUEST) void app.close().finally(() => process.exit(0));
 });

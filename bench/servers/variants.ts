@@ -38,6 +38,19 @@ export const CPU_USAGE_REQUEST = 'cpu-usage?';
 /** Parent → server: close the app (the module flushes pending Sentry events), then exit. */
 export const SHUTDOWN_REQUEST = 'shutdown';
 
+/**
+ * Parent → server: "how long does one `process.nextTick` take now?" Asked
+ * after the load: in processes whose app has many functions carrying
+ * reflect metadata it was seen 4–7× slower, whatever the module.
+ */
+export const NEXT_TICK_COST_REQUEST = 'next-tick-cost?';
+
+/** Server → parent: mean wall time of one `process.nextTick` round trip, in ns. */
+export interface NextTickCostReply {
+  type: 'next-tick-cost';
+  nanoseconds: number;
+}
+
 /** Server → parent: user + system CPU time of the whole process, all threads. */
 export interface CpuUsageReply {
   type: 'cpu-usage';
