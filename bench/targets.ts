@@ -89,32 +89,39 @@ function deliveryOutcomes(runs: readonly PairRun[]): TargetOutcome[] {
   });
 }
 
+/**
+ * The issue's goals for (c): flat in the number of handlers, cached or not,
+ * and cached lookups well under a microsecond. The first resolution of a
+ * class happens once per class and origin; its ns/op is in the table, not judged.
+ */
 function resolutionOutcomes(results: ResolutionResults): TargetOutcome[] {
   return [
-    ...modeOutcomes(results, 'cached', 'hot cached lookup'),
-    ...modeOutcomes(results, 'uncached', 'uncached resolution (first error of its class)'),
+    flatness(results, 'cached', 'hot cached lookup'),
+    cachedSpeed(results),
+    flatness(results, 'uncached', 'uncached resolution (first error of its class)'),
   ];
 }
 
-function modeOutcomes(results: ResolutionResults, mode: 'cached' | 'uncached', label: string): TargetOutcome[] {
-  const { ratio, manyNsPerOp }: ResolutionModeResult = results[mode];
-  const many = results.manyHandlers.toLocaleString('en-US');
-  return [
-    {
-      id: `(c) ${mode}`,
-      description: `${label}: ${many} ÷ ${results.fewHandlers} handlers, median`,
-      goal: `≤ ${MAX_RESOLUTION_RATIO.toFixed(2)}×`,
-      measured: `${ratio.median.toFixed(3)}×`,
-      met: ratio.median <= MAX_RESOLUTION_RATIO,
-    },
-    {
-      id: `(c) ${mode}`,
-      description: `${label}: ns/op with ${many} handlers, median`,
-      goal: `< ${MAX_RESOLUTION_NS} ns`,
-      measured: `${manyNsPerOp.median.toFixed(1)} ns`,
-      met: manyNsPerOp.median < MAX_RESOLUTION_NS,
-    },
-  ];
+function flatness(results: ResolutionResults, mode: 'cached' | 'uncached', label: string): TargetOutcome {
+  const { ratio }: ResolutionModeResult = results[mode];
+  return {
+    id: `(c) ${mode}`,
+    description: `${label}: ${results.manyHandlers.toLocaleString('en-US')} ÷ ${results.fewHandlers} handlers, median`,
+    goal: `≤ ${MAX_RESOLUTION_RATIO.toFixed(2)}×`,
+    measured: `${ratio.median.toFixed(3)}×`,
+    met: ratio.median <= MAX_RESOLUTION_RATIO,
+  };
+}
+
+function cachedSpeed(results: ResolutionResults): TargetOutcome {
+  const { manyNsPerOp } = results.cached;
+  return {
+    id: '(c) cached',
+    description: `hot cached lookup: ns/op with ${results.manyHandlers.toLocaleString('en-US')} handlers, median`,
+    goal: `< ${MAX_RESOLUTION_NS} ns`,
+    measured: `${manyNsPerOp.median.toFixed(1)} ns`,
+    met: manyNsPerOp.median < MAX_RESOLUTION_NS,
+  };
 }
 
 function signedPercent(value: number): string {
