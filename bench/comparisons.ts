@@ -8,6 +8,8 @@ export interface Comparison {
   variant: Variant;
   baseline: Variant;
   routes: readonly RouteName[];
+  /** A route also timed one request at a time on the idle server (see idle-latency.ts). */
+  idleLatencyRoute?: RouteName;
 }
 
 export const COMPARISONS: readonly Comparison[] = [
@@ -17,7 +19,15 @@ export const COMPARISONS: readonly Comparison[] = [
   // Two identical bare servers: whatever this ratio strays from 1 is noise.
   { id: 'a-a', label: 'A/A bare vs bare', variant: 'bare', baseline: 'bare', routes: ['success', 'error'] },
   // The same module app, with and without a DSN: what reporting every 500 to Sentry costs.
-  { id: 'sentry-on-vs-off', label: 'Sentry on vs off', variant: 'module-sentry', baseline: 'module', routes: ['serverError'] },
+  // Also timed one request at a time: does a reported 500 wait for the SDK?
+  {
+    id: 'sentry-on-vs-off',
+    label: 'Sentry on vs off',
+    variant: 'module-sentry',
+    baseline: 'module',
+    routes: ['serverError'],
+    idleLatencyRoute: 'serverError',
+  },
   // The SDK building each event with no integrations and sending nothing: the best (d) any reporter on @sentry/node could reach.
   { id: 'sdk-only-vs-off', label: 'SDK alone vs off', variant: 'module-sentry-unsent', baseline: 'module', routes: ['serverError'] },
 ];

@@ -2,7 +2,8 @@
 /**
  * Defaults keep a full run near 11 minutes on 2 cores: per round, 12 server
  * processes × (≈1.5 s startup + 2 routes × (warm-up + measured run)), plus
- * 8 for the two Sentry comparisons × (startup + 1 route + the flush on shutdown).
+ * 8 for the two Sentry comparisons × (startup + 1 route + the flush on shutdown),
+ * of which 4 are also timed one request at a time (≈3 s each).
  */
 export interface BenchConfig {
   /** Rounds of every HTTP comparison; each round starts fresh server processes. */

@@ -1,4 +1,5 @@
 import type { Comparison } from './comparisons.js';
+import { measureIdleLatency, type IdleLatency } from './idle-latency.js';
 import type { BenchConfig } from './config.js';
 import { runLoad, type LoadRun } from './load.js';
 import { probeServer } from './probe.js';
@@ -28,12 +29,15 @@ export interface PairSample {
   deliveries: DeliveryCheck[];
   /** Cost of one `process.nextTick` in each side's server after its load, in ns. */
   nextTickNanoseconds: Record<Side, number>;
+  /** For comparisons with an `idleLatencyRoute`. */
+  idleLatency?: Record<Side, IdleLatency>;
 }
 
 interface ServerRun {
   results: RouteResults;
   delivery?: DeliveryCheck;
   nextTickNanoseconds: number;
+  idleLatency?: IdleLatency;
 }
 
 /**
@@ -51,21 +55,24 @@ export async function measurePair(
   const first: Side = round % 2 === 0 ? 'baseline' : 'variant';
   const order: Side[] = first === 'baseline' ? ['baseline', 'variant'] : ['variant', 'baseline'];
   const runs: Partial<Record<Side, ServerRun>> = {};
-  for (const side of order) runs[side] = await measureServer(platform, comparison[side], comparison.routes, config, receiver);
+  for (const side of order) runs[side] = await measureServer(platform, comparison[side], comparison, config, receiver);
   const deliveries = order.flatMap((side) => runs[side]!.delivery ?? []);
-  const nextTickNanoseconds = { variant: runs.variant!.nextTickNanoseconds, baseline: runs.baseline!.nextTickNanoseconds };
-  return { round, first, variant: runs.variant!.results, baseline: runs.baseline!.results, deliveries, nextTickNanoseconds };
+  const { variant, baseline } = runs as Record<Side, ServerRun>;
+  const nextTickNanoseconds = { variant: variant.nextTickNanoseconds, baseline: baseline.nextTickNanoseconds };
+  const idleLatency = variant.idleLatency && baseline.idleLatency && { variant: variant.idleLatency, baseline: baseline.idleLatency };
+  return { round, first, variant: variant.results, baseline: baseline.results, deliveries, nextTickNanoseconds, idleLatency };
 }
 
 /**
- * A fresh server process: probed, every route warmed up and measured, then
- * shut down. One that reports to Sentry has flushed by then, so the receiver
- * must hold one event per 5xx it answered.
+ * A fresh server process: probed, timed one request at a time if the
+ * comparison asks (before any load, while it is idle), every route warmed up
+ * and measured, then shut down. One that reports to Sentry has flushed by
+ * then, so the receiver must hold one event per 5xx it answered.
  */
 async function measureServer(
   platform: Platform,
   variant: Variant,
-  routes: readonly RouteName[],
+  { routes, idleLatencyRoute }: Comparison,
   config: BenchConfig,
   receiver: SentryReceiver,
 ): Promise<ServerRun> {
@@ -75,14 +82,16 @@ async function measureServer(
   const server = await startServer({ platform, variant, dsn: reporting ? receiver.dsn : undefined });
   const results: RouteResults = {};
   let nextTickNanoseconds: number;
+  let idleLatency: IdleLatency | undefined;
   try {
     await probeServer(server, routes, tally);
+    if (idleLatencyRoute) idleLatency = await measureIdleLatency(server.port, ROUTES[idleLatencyRoute].path, ROUTES[idleLatencyRoute].status, tally);
     for (const route of routes) results[route] = await measureRoute(server, route, config, tally);
     nextTickNanoseconds = await server.nextTickNanoseconds();
   } finally {
     await server.stop();
   }
-  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally), nextTickNanoseconds };
+  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally), nextTickNanoseconds, idleLatency };
 }
 
 /** Warm-up (not measured, so the JIT has settled), then the measured run. */

@@ -61,3 +61,33 @@ export function summarizeNextTick(runs: readonly PairRun[]): NextTickRow[] {
   }
   return [...byServer.values()].map(({ platform, variant, values }) => ({ platform, variant, nanoseconds: summarize(values) }));
 }
+
+/** One request at a time on an idle server, per comparison that asks for it: medians over rounds, in ms. */
+export interface IdleLatencyRow {
+  platform: Platform;
+  comparison: Comparison;
+  variantP50: Summary;
+  baselineP50: Summary;
+  /** Variant p50 − baseline p50, per round: what the variant adds to a response. */
+  addedP50: Summary;
+  variantP90: Summary;
+  baselineP90: Summary;
+}
+
+export function summarizeIdleLatency(runs: readonly PairRun[]): IdleLatencyRow[] {
+  return runs.flatMap(({ platform, comparison, samples }) => {
+    const pairs = samples.flatMap((sample) => sample.idleLatency ?? []);
+    if (pairs.length === 0) return [];
+    return [
+      {
+        platform,
+        comparison,
+        variantP50: summarize(pairs.map((pair) => pair.variant.p50Ms)),
+        baselineP50: summarize(pairs.map((pair) => pair.baseline.p50Ms)),
+        addedP50: summarize(pairs.map((pair) => pair.variant.p50Ms - pair.baseline.p50Ms)),
+        variantP90: summarize(pairs.map((pair) => pair.variant.p90Ms)),
+        baselineP90: summarize(pairs.map((pair) => pair.baseline.p90Ms)),
+      },
+    ];
+  });
+}

@@ -1,5 +1,5 @@
 import type { BenchConfig } from './config.js';
-import type { HttpRow, NextTickRow } from './http-summary.js';
+import type { HttpRow, IdleLatencyRow, NextTickRow } from './http-summary.js';
 import type { Environment } from './results-file.js';
 import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
 import type { Summary } from './stats.js';
@@ -12,14 +12,16 @@ export interface ReportInput {
   config: BenchConfig;
   rows: readonly HttpRow[];
   nextTick: readonly NextTickRow[];
+  idleLatency: readonly IdleLatencyRow[];
   resolution: ResolutionResults;
   targets: readonly TargetOutcome[];
 }
 
-export function formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, resolution, targets }: ReportInput): string {
+export function formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets }: ReportInput): string {
   return [
     machineLine(environment, loadAverage1mAtEnd),
     httpSection(config, rows),
+    idleLatencySection(idleLatency),
     nextTickSection(nextTick),
     resolutionSection(resolution),
     targetSection(targets),
@@ -51,6 +53,26 @@ function httpSection(config: BenchConfig, rows: readonly HttpRow[]): string {
       requestRate(row.variantRequestsPerSecond),
       requestRate(row.baselineRequestsPerSecond),
       `${times(row.cpuRatio.median)} (${range(row.cpuRatio.min, row.cpuRatio.max)})`,
+    ]),
+  );
+  return `${title}\n${table}`;
+}
+
+function idleLatencySection(rows: readonly IdleLatencyRow[]): string {
+  const title =
+    'Latency on an idle server: one keep-alive connection, one request at a time, 4 ms apart, timed by the client; ' +
+    'ms, median over rounds (min–max)';
+  const milliseconds = (summary: Summary) => `${summary.median.toFixed(3)} (${summary.min.toFixed(3)}–${summary.max.toFixed(3)})`;
+  const table = formatTable(
+    ['platform', 'comparison', 'variant p50', 'baseline p50', 'added to p50', 'variant p90', 'baseline p90'],
+    rows.map((row) => [
+      row.platform,
+      row.comparison.label,
+      milliseconds(row.variantP50),
+      milliseconds(row.baselineP50),
+      milliseconds(row.addedP50),
+      milliseconds(row.variantP90),
+      milliseconds(row.baselineP90),
     ]),
   );
   return `${title}\n${table}`;

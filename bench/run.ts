@@ -2,7 +2,7 @@ import os from 'node:os';
 import { COMPARISONS } from './comparisons.js';
 import { readConfig, type BenchConfig } from './config.js';
 import { measurePair, ratio } from './http-bench.js';
-import { summarizeHttp, summarizeNextTick, type PairRun } from './http-summary.js';
+import { summarizeHttp, summarizeIdleLatency, summarizeNextTick, type PairRun } from './http-summary.js';
 import { formatReport } from './report.js';
 import { runResolutionBench } from './resolution.js';
 import { describeEnvironment, writeResults } from './results-file.js';
@@ -30,9 +30,11 @@ async function main(): Promise<void> {
   const loadAverage1mAtEnd = os.loadavg()[0];
   const rows = summarizeHttp(runs);
   const nextTick = summarizeNextTick(runs);
+  const idleLatency = summarizeIdleLatency(runs);
   const targets = evaluateTargets(rows, runs, resolution);
-  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, resolution, targets })}\n`);
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http: { summary: rows, rounds: runs, nextTick }, resolution, targets });
+  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets })}\n`);
+  const http = { summary: rows, rounds: runs, nextTick, idleLatency };
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, targets });
   console.log(`Results written to ${path}`);
 }
 

@@ -27,7 +27,7 @@ export function median(values: readonly number[]): number {
 }
 
 /** `sorted` must be ascending. */
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;
   const lower = Math.floor(position);
   const upper = Math.ceil(position);
