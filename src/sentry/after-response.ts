@@ -2,10 +2,11 @@
  * The SDK's work for one event (building it: stack parsing, integrations,
  * normalisation; then serialising and sending) costs about 0.9 ms of CPU on
  * the bench machine, the building alone 0.3–0.5 ms (README, Benchmarks).
- * Started where the error is reported, it would delay the failing response. `setImmediate` runs it in the check phase, after the
- * current callbacks and microtasks, so after the response has been written;
- * and inside the request's async context, so Sentry's per-request scope
- * (the `instrument.ts` case) is still the one it reads.
+ * Started where the error is reported, it would delay the failing response.
+ * `setImmediate` runs it in the check phase, after the current callbacks and
+ * microtasks, so after the response has been written; and inside the
+ * request's async context, so Sentry's per-request scope (the `instrument.ts`
+ * case) is still the one it reads.
  */
 export function afterResponse(work: () => void): void {
   setImmediate(runContained, work);
