@@ -2,7 +2,7 @@ import type { HttpServer } from '@nestjs/common';
 import { describeDefaultResponse, INTERNAL_ERROR_RESPONSE } from './default-response.js';
 import type { ErrorExchange } from './error-exchange.js';
 import type { ErrorRenderer } from './error-renderer.js';
-import { toErrorSubject } from './error-subject.js';
+import { toErrorSubject, type ErrorSubject } from './error-subject.js';
 
 /**
  * Answers an error no handler answered, with Nest's default body, and when
@@ -15,23 +15,27 @@ export class DefaultResponder {
     private readonly renderer: ErrorRenderer,
   ) {}
 
-  /** `error` is the value to answer for: the thrown one, or what a handler returned or threw. */
-  respond(error: unknown, exchange: ErrorExchange): void {
+  /**
+   * `error` is the value to answer for: the thrown one, or what a handler
+   * returned or threw; `subject` is its `toErrorSubject()`, when the caller has it already.
+   */
+  respond(error: unknown, exchange: ErrorExchange, subject?: ErrorSubject): void {
     const response = exchange.host.getArgByIndex(1);
     try {
-      const answer = describeDefaultResponse(toErrorSubject(error).error);
+      const answer = describeDefaultResponse((subject ?? toErrorSubject(error)).error);
       exchange.announce(answer.status);
       if (this.httpAdapter.isHeadersSent(response)) return this.httpAdapter.end(response);
       this.renderer.render(answer, error, exchange);
     } catch {
-      this.lastResort(response, exchange);
+      this.lastResort(exchange);
     }
   }
 
   /** The built-in 500, without looking at the error at all. */
-  lastResort(response: unknown, exchange?: ErrorExchange): void {
+  lastResort(exchange: ErrorExchange): void {
+    const response = exchange.host.getArgByIndex(1);
     try {
-      exchange?.announce(500);
+      exchange.announce(500);
       if (this.httpAdapter.isHeadersSent(response)) this.httpAdapter.end(response);
       else this.httpAdapter.reply(response, INTERNAL_ERROR_RESPONSE.body, INTERNAL_ERROR_RESPONSE.status);
     } catch {

@@ -91,9 +91,9 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
     const exchange = http.outcomes.exchange(exception, host, origin, controller);
     try {
       // Synchronous handlers are answered synchronously; Nest needs no promise then.
-      return this.handleHttp(http, exchange, chain)?.catch(() => http.defaults.lastResort(host.getArgByIndex(1), exchange));
+      return this.handleHttp(http, exchange, chain)?.catch(() => http.defaults.lastResort(exchange));
     } catch {
-      return http.defaults.lastResort(host.getArgByIndex(1), exchange);
+      return http.defaults.lastResort(exchange);
     }
   }
 
@@ -101,7 +101,7 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
     const subject = toErrorSubject(exchange.thrown);
     const headersSent = http.adapter.isHeadersSent(exchange.host.getArgByIndex(1));
     const resolution = headersSent ? null : chain.resolve(subject.error, subject.status);
-    if (!resolution) return http.defaults.respond(exchange.thrown, exchange);
+    if (!resolution) return http.defaults.respond(exchange.thrown, exchange, subject);
     const handlerError = resolution.wrapped ? wrapUnhandled(subject.error) : subject.error;
     const outcome = http.runner.run(resolution.entry, handlerError, subject.status ?? 500, exchange);
     if (outcome instanceof Promise) return outcome.then((settled) => this.afterRun(http, settled, resolution, exchange, chain));
@@ -116,9 +116,8 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
   private async recover(http: HttpParts, failure: unknown, failed: Resolution, exchange: ErrorExchange, chain: ScopeChain): Promise<void> {
     http.outcomes.handlerFailed(exchange, failed.entry.name, failure);
     exchange.handler = undefined;
-    const response = exchange.host.getArgByIndex(1);
     // Once a handler has started the response, ending it is all that is left.
-    if (http.adapter.isHeadersSent(response)) return http.defaults.lastResort(response, exchange);
+    if (http.adapter.isHeadersSent(exchange.host.getArgByIndex(1))) return http.defaults.lastResort(exchange);
     if (isHttpException(failure)) return http.defaults.respond(failure, exchange);
     const wrapper = wrapUnhandled(failure);
     const retry = chain.resolve(wrapper, 500);
@@ -126,7 +125,7 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
     const outcome = await http.runner.run(retry.entry, wrapper, 500, exchange);
     if (!outcome.failed) return;
     http.outcomes.handlerFailed(exchange, retry.entry.name, outcome.error);
-    http.defaults.lastResort(response, exchange);
+    http.defaults.lastResort(exchange);
   }
 }
 

@@ -5,7 +5,7 @@ import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
 import type { ReportingPolicy } from './reporting-policy.js';
 
 /** The response header that tells a client the event id to quote to support. */
-export const EVENT_ID_HEADER = 'x-sentry-event-id';
+const EVENT_ID_HEADER = 'x-sentry-event-id';
 
 /** Reports and logs each error once, with its final status, before its response is written. */
 export class ErrorOutcomes implements ExchangeSettler {

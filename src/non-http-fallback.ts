@@ -18,19 +18,19 @@ export function answerOutsideHttp(exception: unknown, host: ArgumentsHost): Obse
 function rpcError(exception: unknown): unknown {
   const getError = (exception as { getError?: () => unknown } | null)?.getError;
   if (typeof getError !== 'function' || !isNamed(exception, 'RpcException')) return UNKNOWN_ERROR;
-  const error = getError.call(exception);
-  return error !== null && typeof error === 'object' ? error : { status: 'error', message: error };
+  return errorPayload(getError.call(exception));
 }
 
 function emitWsError(exception: unknown, host: ArgumentsHost): undefined {
   const client = host.getArgByIndex(0) as { emit?: (event: string, payload: unknown) => void } | undefined;
   const getError = (exception as { getError?: () => unknown } | null)?.getError;
-  const payload = typeof getError === 'function' && isNamed(exception, 'WsException') ? wsPayload(getError.call(exception)) : UNKNOWN_ERROR;
+  const payload = typeof getError === 'function' && isNamed(exception, 'WsException') ? errorPayload(getError.call(exception)) : UNKNOWN_ERROR;
   client?.emit?.('exception', payload);
   return undefined;
 }
 
-function wsPayload(error: unknown): unknown {
+/** What Nest's base RPC and WebSocket filters send for an exception's `getError()`. */
+function errorPayload(error: unknown): unknown {
   return error !== null && typeof error === 'object' ? error : { status: 'error', message: error };
 }
 

@@ -20,6 +20,16 @@ export function safeStack(error: unknown): string | undefined {
   }
 }
 
-function truncate(text: string): string {
-  return text.length > MAX_DESCRIPTION ? `${text.slice(0, MAX_DESCRIPTION)}… (${text.length} characters)` : text;
+/** `text`, cut to `max` characters with a note of its real length. */
+export function truncate(text: string, max = MAX_DESCRIPTION): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+/** `read()`, or `fallback` if reading throws (a getter, a hostile Proxy). */
+export function readOr<T>(read: () => T, fallback: T): T {
+  try {
+    return read();
+  } catch {
+    return fallback;
+  }
 }

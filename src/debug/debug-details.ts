@@ -2,6 +2,7 @@ import type { HttpServer } from '@nestjs/common';
 import type { ErrorExchange } from '../error-exchange.js';
 import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
+import { readOr } from '../safe-error.js';
 import { errorChain, type ErrorLink } from './error-chain.js';
 
 /** Everything debug mode shows about one failed request. */
@@ -25,17 +26,9 @@ export class DebugDetailsCollector {
     const request = exchange.host.getArgByIndex(0);
     return {
       chain: errorChain(error),
-      explanation: attempt(() => this.registry.explain(error, { controller: exchange.controller })),
-      method: attempt(() => String(this.httpAdapter.getRequestMethod?.(request) ?? '')) || undefined,
-      url: attempt(() => String(this.httpAdapter.getRequestUrl?.(request) ?? '')) || undefined,
+      explanation: readOr(() => this.registry.explain(error, { controller: exchange.controller }), undefined),
+      method: readOr(() => String(this.httpAdapter.getRequestMethod?.(request) ?? ''), '') || undefined,
+      url: readOr(() => String(this.httpAdapter.getRequestUrl?.(request) ?? ''), '') || undefined,
     };
-  }
-}
-
-function attempt<T>(read: () => T): T | undefined {
-  try {
-    return read();
-  } catch {
-    return undefined;
   }
 }

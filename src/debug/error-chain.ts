@@ -1,3 +1,4 @@
+import { readOr, truncate } from '../safe-error.js';
 import { parseStack, type StackFrame } from './stack-frames.js';
 
 /** One error of a cause chain, read once and safely. */
@@ -21,7 +22,7 @@ export function errorChain(error: unknown): ErrorLink[] {
   let current: unknown = error;
   while (links.length < MAX_LINKS && !seen.has(current)) {
     seen.add(current);
-    links.push(attempt(() => describe(current), UNREADABLE));
+    links.push(readOr(() => describe(current), UNREADABLE));
     const next = causeOf(current);
     if (!next.present) break;
     current = next.cause;
@@ -30,40 +31,27 @@ export function errorChain(error: unknown): ErrorLink[] {
 }
 
 function causeOf(value: unknown): { present: boolean; cause?: unknown } {
-  return attempt(() => (value instanceof Error && 'cause' in value ? { present: true, cause: value.cause } : { present: false }), {
+  return readOr(() => (value instanceof Error && 'cause' in value ? { present: true, cause: value.cause } : { present: false }), {
     present: false,
   });
 }
 
 function describe(value: unknown): ErrorLink {
-  if (!(value instanceof Error)) return { name: `thrown ${kindOf(value)}`, message: shorten(stringify(value)), frames: [] };
-  const name = attempt(() => String(value.name || value.constructor?.name || 'Error'), 'Error');
-  const message = shorten(attempt(() => String(value.message ?? ''), ''));
-  const stack = attempt(() => (typeof value.stack === 'string' ? value.stack : ''), '');
+  if (!(value instanceof Error)) return { name: `thrown ${kindOf(value)}`, message: truncate(stringify(value), MAX_MESSAGE_CHARS), frames: [] };
+  const name = readOr(() => String(value.name || value.constructor?.name || 'Error'), 'Error');
+  const message = truncate(readOr(() => String(value.message ?? ''), ''), MAX_MESSAGE_CHARS);
+  const stack = readOr(() => (typeof value.stack === 'string' ? value.stack : ''), '');
   return { name, message, frames: parseStack(stack, message) };
 }
 
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (typeof value !== 'object') return typeof value;
-  return attempt(() => (value.constructor?.name ? `${value.constructor.name} object` : 'object'), 'object');
+  return readOr(() => (value.constructor?.name ? `${value.constructor.name} object` : 'object'), 'object');
 }
 
 function stringify(value: unknown): string {
   if (typeof value === 'function') return `function ${value.name || '(anonymous)'}`;
   if (typeof value !== 'object' || value === null) return String(value);
-  return attempt(() => JSON.stringify(value) ?? String(value), '(cannot be printed)');
-}
-
-function shorten(text: string): string {
-  return text.length > MAX_MESSAGE_CHARS ? `${text.slice(0, MAX_MESSAGE_CHARS)}… (${text.length} characters)` : text;
-}
-
-/** Thrown values may be Proxies or have throwing getters: every read is guarded. */
-function attempt<T>(read: () => T, fallback: T): T {
-  try {
-    return read();
-  } catch {
-    return fallback;
-  }
+  return readOr(() => JSON.stringify(value) ?? String(value), '(cannot be printed)');
 }

@@ -7,7 +7,7 @@ import { boundedHttpModule, watchedTransport } from './sentry-transport.js';
 
 type Integration = Exclude<NodeOptions['defaultIntegrations'], false | undefined>[number];
 
-export const DEFAULT_SEND_TIMEOUT_MS = 5_000;
+const DEFAULT_SEND_TIMEOUT_MS = 5_000;
 
 /**
  * The client the module creates when the app did not initialise Sentry.

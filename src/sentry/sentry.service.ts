@@ -62,21 +62,23 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
    * Sends `error` to Sentry with the request and Nest details of `context`.
    * Returns the event id, or undefined when nothing is sent (no DSN).
    *
-   * What belongs to this moment (the scope, the request's details) is read
-   * now; the SDK builds and sends the event once the response is written,
-   * under the id returned here (see after-response.ts).
+   * Only what belongs to this moment (the scope current in this request) is
+   * taken now; the request is described, and the event built and sent, once
+   * the response is written, under the id returned here (see after-response.ts).
    */
   override captureException(error: unknown, context?: ErrorReportContext): string | undefined {
     if (!isSending(this.connection.client)) return undefined;
     try {
       // A clone, so this event's details stay on this event.
       const scope = this.connection.scope()!.clone();
-      const details = this.detailsOf(context);
-      if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
       const handled = context === undefined || context.handler !== undefined;
       const reported = readableOrStandIn(error);
       const eventId = newEventId();
-      afterResponse(() => scope.captureException(reported, { event_id: eventId, mechanism: { type: MECHANISM_TYPE, handled } }));
+      afterResponse(() => {
+        const details = this.detailsOf(context);
+        if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
+        scope.captureException(reported, { event_id: eventId, mechanism: { type: MECHANISM_TYPE, handled } });
+      });
       return eventId;
     } catch {
       // Reporting never changes what happens to the request.
