@@ -41,6 +41,25 @@ export function forkAndAwaitMessage<T>(script: string, args: string[]): Promise<
   });
 }
 
+/** What a child sends once its server listens on 127.0.0.1. */
+export interface ListeningMessage {
+  type: 'listening';
+  port: number;
+}
+
+/**
+ * Forks a script (as `forkAndAwaitMessage` does) whose first message must say
+ * it listens; otherwise stops it and throws, naming it as `what`.
+ */
+export async function forkAndAwaitListening(script: string, args: string[], what: string): Promise<{ child: ChildProcess; port: number }> {
+  const { child, message } = await forkAndAwaitMessage<ListeningMessage>(script, args);
+  if (message.type !== 'listening' || !Number.isInteger(message.port)) {
+    await stopChild(child);
+    throw new Error(`${what} sent an unexpected message: ${JSON.stringify(message)}`);
+  }
+  return { child, port: message.port };
+}
+
 /** Ends a child and waits until it is gone, so the next measurement has the CPUs to itself. */
 export async function stopChild(child: ChildProcess): Promise<void> {
   if (hasExited(child)) return;

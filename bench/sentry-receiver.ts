@@ -1,5 +1,5 @@
-import { askChild, forkAndAwaitMessage, stopChild } from './child-process.js';
-import { COUNTS_REQUEST, type ReceiverCounts, type ReceiverReady } from './sentry-receiver/messages.js';
+import { askChild, forkAndAwaitListening, stopChild } from './child-process.js';
+import { COUNTS_REQUEST, type ReceiverCounts } from './sentry-receiver/messages.js';
 
 /** The bench's local Sentry ingest endpoint, in a process of its own (see sentry-receiver/main.ts). */
 export interface SentryReceiver {
@@ -11,13 +11,9 @@ export interface SentryReceiver {
 }
 
 export async function startSentryReceiver(): Promise<SentryReceiver> {
-  const { child, message } = await forkAndAwaitMessage<ReceiverReady>('./sentry-receiver/main.js', []);
-  if (message.type !== 'listening' || !Number.isInteger(message.port)) {
-    await stopChild(child);
-    throw new Error(`The Sentry receiver sent an unexpected message: ${JSON.stringify(message)}`);
-  }
+  const { child, port } = await forkAndAwaitListening('./sentry-receiver/main.js', [], 'The Sentry receiver');
   return {
-    dsn: `http://public@127.0.0.1:${message.port}/1`,
+    dsn: `http://public@127.0.0.1:${port}/1`,
     counts: () => askChild<ReceiverCounts>(child, COUNTS_REQUEST, 'counts'),
     stop: () => stopChild(child),
   };

@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { askChild, endChild, forkAndAwaitMessage, stopChild } from './child-process.js';
+import { askChild, endChild, forkAndAwaitListening } from './child-process.js';
 import {
   CPU_USAGE_REQUEST,
   NEXT_TICK_COST_REQUEST,
@@ -8,7 +8,6 @@ import {
   type CpuUsageReply,
   type NextTickCostReply,
   type ServerArgs,
-  type ServerReady,
 } from './servers/variants.js';
 
 /** Longer than the module's flush on shutdown (2 s by default), so a slow flush shows as such, not as a kill. */
@@ -26,14 +25,10 @@ export interface RunningServer extends ServerArgs {
 
 /** Starts a fresh server process and resolves once it listens. */
 export async function startServer(args: ServerArgs): Promise<RunningServer> {
-  const { child, message } = await forkAndAwaitMessage<ServerReady>('./servers/main.js', serverArgs(args));
-  if (message.type !== 'listening' || !Number.isInteger(message.port)) {
-    await stopChild(child);
-    throw new Error(`Server ${args.platform}/${args.variant} sent an unexpected message: ${JSON.stringify(message)}`);
-  }
+  const { child, port } = await forkAndAwaitListening('./servers/main.js', serverArgs(args), `Server ${args.platform}/${args.variant}`);
   return {
     ...args,
-    port: message.port,
+    port,
     cpuMicros: () => askCpuMicros(child),
     nextTickNanoseconds: async () => (await askChild<NextTickCostReply>(child, NEXT_TICK_COST_REQUEST, 'next-tick-cost')).nanoseconds,
     stop: () => shutDown(child, args),

@@ -22,10 +22,6 @@ export function summarize(values: readonly number[]): Summary {
   };
 }
 
-export function median(values: readonly number[]): number {
-  return summarize(values).median;
-}
-
 /** `sorted` must be ascending. */
 export function quantile(sorted: readonly number[], q: number): number {
   const position = (sorted.length - 1) * q;

@@ -3,6 +3,7 @@ import type { Response } from 'supertest';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ErrorDebugInfo, ErrorHandlersModuleOptions } from 'nestjs-error-handlers';
 import { debugAppWith, INTERNAL_DETAIL, XSS_MESSAGE } from './fixtures/debug.app.js';
+import { BROWSER_ACCEPT } from './helpers/accept-headers.js';
 import { bootstrapError, PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 
 /**
@@ -11,8 +12,6 @@ import { bootstrapError, PLATFORMS, startApp, type RunningApp } from './helpers/
  * an HTML traceback page for clients that prefer text/html — and nothing of
  * the kind ever leaves the app outside debug mode.
  */
-
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 /** Not one of the app's internals in a response: message, stack frame, file name or source line. */
 function expectNoInternalDetail(res: Response): void {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { html, type ErrorPage } from 'nestjs-error-handlers';
 import { debugAppWith, INTERNAL_DETAIL, XSS_MESSAGE } from './fixtures/debug.app.js';
+import { BROWSER_ACCEPT } from './helpers/accept-headers.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 
 /**
@@ -8,8 +9,6 @@ import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
  * default), RFC 9457 problem details, and an HTML error page for browsers —
  * while handlers' own responses stay exactly as the handlers wrote them.
  */
-
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 describe.each(PLATFORMS)("responseFormat: 'problem+json' (%s)", (platform) => {
   let running: RunningApp;

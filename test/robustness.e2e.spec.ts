@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { HUGE_MESSAGE, RobustnessAppModule, SECRET, probe } from './fixtures/robustness.app.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 import { expectNoProcessFaults } from './helpers/process-faults.js';
+import { until } from './helpers/until.js';
 
 /**
  * SPEC sections 4, 5 and 9: whatever is thrown — by a route or by a handler —
@@ -26,14 +27,6 @@ function expectNoInternalDetail(res: Response): void {
   expect(res.text).not.toMatch(/\bat .*:\d+:\d+/);
   expect(res.text).not.toMatch(/circular structure/i);
   expect(res.text).not.toMatch(/node_modules|\.ts:\d+/);
-}
-
-async function until(condition: () => boolean, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await delay(5);
-  }
 }
 
 describe.each(PLATFORMS)('whatever is thrown, the process lives and answers (%s)', (platform) => {
@@ -123,10 +116,10 @@ describe.each(PLATFORMS)('whatever is thrown, the process lives and answers (%s)
       client.on('error', () => {
         // Expected: we destroy the socket ourselves.
       });
-      await until(() => probe.slowRouteStarted);
+      await until(() => probe.slowRouteStarted, 'the slow route to start');
       client.destroy();
       await clientClosed;
-      await until(() => probe.slowRouteThrew);
+      await until(() => probe.slowRouteThrew, 'the slow route to throw');
       // The filter now answers a closed socket; give it time to do so (and to fail, if it would).
       await delay(50);
       await expectInternalError('/robust/async-reject');

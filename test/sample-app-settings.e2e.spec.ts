@@ -13,6 +13,7 @@ import { indexPage } from '../sample-app/index.page.js';
 import { SharesController } from '../sample-app/shares/shares.controller.js';
 import { ShareQuotaExceededError } from '../sample-app/shares/shares.errors.js';
 import { StorageController } from '../sample-app/storage/storage.controller.js';
+import { BROWSER_ACCEPT } from './helpers/accept-headers.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 import { SentryReceiver } from './helpers/sentry-receiver.js';
 
@@ -30,7 +31,6 @@ function sampleApp(settings: SampleAppSettings = {}): Type {
   return SampleAppUnderTest;
 }
 
-const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 const CONFIG_FILE = fileURLToPath(new URL('../sample-app/config.yaml', import.meta.url));
 
 describe('config.yaml and its loader', () => {

@@ -106,13 +106,15 @@ export class SentryReceiver {
     return this.events.find(predicate)!;
   }
 
+  /** Resolves with the event a response reported in its `x-sentry-event-id` header. */
+  waitForEventOf(res: { headers: Record<string, unknown> }, timeoutMs?: number): Promise<SentryEventJson> {
+    const eventId = res.headers['x-sentry-event-id'];
+    return this.waitForEvent((event) => event.event_id === eventId, timeoutMs);
+  }
+
   async waitForEvents(count: number, timeoutMs = 3000): Promise<SentryEventJson[]> {
     await this.until(() => this.events.length >= count, timeoutMs, `${count} event(s), got ${this.events.length}`);
     return this.events;
-  }
-
-  async waitForRequests(count: number, timeoutMs = 3000): Promise<void> {
-    await this.until(() => this.requests >= count, timeoutMs, `${count} request(s), got ${this.requests}`);
   }
 
   clear(): void {
@@ -190,7 +192,7 @@ export class SentryReceiver {
   }
 }
 
-export function dsnFor(port: number, projectId = '1'): string {
+function dsnFor(port: number, projectId = '1'): string {
   return `http://publickey@127.0.0.1:${port}/${projectId}`;
 }
 
@@ -206,7 +208,7 @@ function publicKeyOf(req: http.IncomingMessage, url: URL): string | undefined {
  * header line and a payload that is either `length` bytes long (when the item
  * header says so) or runs to the next newline.
  */
-export function parseEnvelope(raw: Buffer): { header: Record<string, unknown>; items: EnvelopeItem[] } {
+function parseEnvelope(raw: Buffer): { header: Record<string, unknown>; items: EnvelopeItem[] } {
   let offset = 0;
   const readLine = (): Buffer => {
     const end = raw.indexOf(0x0a, offset);

@@ -62,7 +62,7 @@ describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platfor
     expect(running.app.get(SentryService).getClient()).toBe(Sentry.getClient());
     expect(logger.at('log').filter((entry) => /already initialised/.test(entry.message))).toHaveLength(1);
     const res = await running.http().get('/orders/boom');
-    const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await appSentry.waitForEventOf(res);
     expect(event.environment).toBe('from-instrument-ts');
     expect(event.tags).toMatchObject({ 'nest.route_handler': 'OrdersController.boom', 'http.status_code': '500' });
     expect(moduleSentry.requests).toBe(0);
@@ -74,7 +74,7 @@ describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platfor
     const paths = ['/orders/caused', '/orders/boom', '/orders/storage'];
     const responses = await Promise.all(paths.map((path, index) => running.http().get(path).set('X-Marker', markers[index])));
     for (const [index, res] of responses.entries()) {
-      const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+      const event = await appSentry.waitForEventOf(res);
       expect(event.tags).toMatchObject({ 'request.marker': markers[index] });
     }
   });
@@ -90,7 +90,7 @@ describe.each(PLATFORMS)('reusing the client the app initialised (%s)', (platfor
       .set('Authorization', 'Bearer auth-s3cret')
       .set('Cookie', 'sid=cookie-s3cret')
       .set('X-Internal', 'internal-s3cret');
-    const event = await appSentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await appSentry.waitForEventOf(res);
     expect(event.request?.headers).not.toHaveProperty('authorization');
     expect(event.request?.headers).not.toHaveProperty('x-internal');
     expect(event.user).toMatchObject({ id: 'user-42' });

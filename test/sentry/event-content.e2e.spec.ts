@@ -37,7 +37,7 @@ describe.each(PLATFORMS)('event content (%s)', (platform) => {
 
   async function eventFor(path: string): Promise<SentryEventJson> {
     const res = await running.http().get(path);
-    return receiver.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    return receiver.waitForEventOf(res);
   }
 
   describe('a failing request with credentials', () => {
@@ -53,7 +53,7 @@ describe.each(PLATFORMS)('event content (%s)', (platform) => {
         .set('X-Internal', SECRETS.internalHeader)
         .set('X-Request-Id', 'req-1');
       expect(res.status).toBe(500);
-      event = await receiver.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+      event = await receiver.waitForEventOf(res);
     });
 
     it('carries the exception with a stack trace down to the route method', () => {

@@ -42,7 +42,7 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     const listenersBefore = PROCESS_EVENTS.map((event) => process.listenerCount(event));
     const running = await app(sentryAppModule({ sentry: { dsn: sentry.dsn }, logger: false }));
     const res = await running.http().get('/orders/boom');
-    await sentry.waitForEvent((event) => event.event_id === res.headers['x-sentry-event-id']);
+    await sentry.waitForEventOf(res);
 
     expect(REQUEST_CHANNELS.map((name) => diagnosticsChannel.hasSubscribers(name))).toEqual(channelsBefore);
     expect(Sentry.getClient()).toBeUndefined();
@@ -88,7 +88,7 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     class AsyncAppModule {}
     const running = await app(AsyncAppModule);
     const res = await running.http().get('/orders/boom');
-    const event = await sentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await sentry.waitForEventOf(res);
     expect(event.environment).toBe('from-factory');
   });
 
@@ -98,11 +98,11 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     const secondApp = await app(sentryAppModule({ sentry: { dsn: second.dsn }, logger: false }));
     const one = await firstApp.http().get('/orders/boom');
     const two = await secondApp.http().get('/orders/boom');
-    await first.waitForEvent((e) => e.event_id === one.headers['x-sentry-event-id']);
-    await second.waitForEvent((e) => e.event_id === two.headers['x-sentry-event-id']);
+    await first.waitForEventOf(one);
+    await second.waitForEventOf(two);
     await firstApp.close();
     const three = await secondApp.http().get('/orders/boom');
-    await second.waitForEvent((e) => e.event_id === three.headers['x-sentry-event-id']);
+    await second.waitForEventOf(three);
     expect(first.events).toHaveLength(1);
     expect(second.events).toHaveLength(2);
   });
@@ -115,7 +115,7 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     service.getScope()!.setTag('tenant', 'acme');
 
     const res = await running.http().get('/orders/boom');
-    const event = await sentry.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await sentry.waitForEventOf(res);
     expect(event.tags).toMatchObject({ tenant: 'acme', 'seen.by': 'beforeSend', 'nest.controller': 'OrdersController' });
 
     const manualId = service.captureException(new Error('reported by hand'));

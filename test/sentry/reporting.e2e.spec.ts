@@ -53,7 +53,7 @@ describe.each(PLATFORMS)('reporting policy against a real Sentry transport (%s)'
     const res = await running.http().get('/orders/storage');
     expect(res.status).toBe(507);
     expect(res.body).toEqual({ message: 'storage is full' });
-    const event = await receiver.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await receiver.waitForEventOf(res);
     expect(event.tags).toMatchObject({ 'http.status_code': '507', 'nest.error_handler': 'AppErrors.storageFull' });
   });
 
@@ -68,7 +68,7 @@ describe.each(PLATFORMS)('reporting policy against a real Sentry transport (%s)'
   it('reports a 4xx whose handler says report: true', async () => {
     const res = await running.http().get('/orders/teapot');
     expect(res.status).toBe(418);
-    const event = await receiver.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await receiver.waitForEventOf(res);
     expect(event.tags?.['nest.error_handler']).toBe('AppErrors.teapot');
   });
 
@@ -84,7 +84,7 @@ describe.each(PLATFORMS)('reporting policy against a real Sentry transport (%s)'
   it('reports what the report() option allows (here a 409)', async () => {
     const res = await running.http().get('/orders/conflict');
     expect(res.status).toBe(409);
-    const event = await receiver.waitForEvent((e) => e.event_id === res.headers['x-sentry-event-id']);
+    const event = await receiver.waitForEventOf(res);
     expect(event.exception?.values.at(-1)?.type).toBe('ConflictException');
   });
 

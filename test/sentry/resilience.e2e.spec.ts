@@ -4,6 +4,7 @@ import { SentryService } from 'nestjs-error-handlers';
 import { PLATFORMS, startApp, type RunningApp } from '../helpers/platforms.js';
 import { expectNoProcessFaults } from '../helpers/process-faults.js';
 import { SentryReceiver } from '../helpers/sentry-receiver.js';
+import { until } from '../helpers/until.js';
 import { CapturingLogger } from './fixtures/capturing-logger.js';
 import { observedResponseEnded, sentryAppModule } from './fixtures/sentry.app.js';
 
@@ -19,14 +20,6 @@ const FAST_MS = 1000;
 const SEND_TIMEOUT_MS = 200;
 
 expectNoProcessFaults();
-
-async function until(condition: () => boolean, what: string, timeoutMs = 3000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms: ${what}`);
-    await delay(10);
-  }
-}
 
 describe.each(PLATFORMS)('Sentry slow or down changes no response (%s)', (platform) => {
   /** The same app without Sentry: what every response must look like. */
@@ -68,7 +61,7 @@ describe.each(PLATFORMS)('Sentry slow or down changes no response (%s)', (platfo
 
       receiver.mode = 'ok';
       const res = await running.http().get('/orders/boom');
-      await receiver.waitForEvent((event) => event.event_id === res.headers['x-sentry-event-id']);
+      await receiver.waitForEventOf(res);
       await until(() => recoveries(logger).length === 1, 'the recovery line');
 
       receiver.mode = 'slow';
@@ -100,7 +93,7 @@ describe.each(PLATFORMS)('Sentry slow or down changes no response (%s)', (platfo
 
       receiver = await SentryReceiver.start('ok', port);
       const res = await running.http().get('/orders/boom');
-      await receiver.waitForEvent((event) => event.event_id === res.headers['x-sentry-event-id']);
+      await receiver.waitForEventOf(res);
       await until(() => recoveries(logger).length === 1, 'the recovery line');
       expect(warnings(logger)).toHaveLength(1);
     } finally {
@@ -138,7 +131,7 @@ describe.each(PLATFORMS)('Sentry slow or down changes no response (%s)', (platfo
     try {
       const res = await running.http().get('/orders/observed');
       expect(res.status).toBe(500);
-      await receiver.waitForEvent((event) => event.event_id === res.headers['x-sentry-event-id']);
+      await receiver.waitForEventOf(res);
       expect(endedWhenBuildStarted).toEqual([true]);
     } finally {
       await running.close();
