@@ -1,5 +1,5 @@
 import { ConfigurableModuleBuilder, type Provider, type Type } from '@nestjs/common';
-import { ErrorReporter } from './error-reporter.js';
+import { ErrorReporter } from './reporting/error-reporter.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 
 /** Options of `forRoot`/`forRootAsync` that shape the module itself rather than its behaviour. */

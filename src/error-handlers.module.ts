@@ -1,15 +1,15 @@
 import { Inject, Module, type DynamicModule, type NestModule, type OnModuleInit } from '@nestjs/common';
 import { APP_FILTER, DiscoveryModule } from '@nestjs/core';
-import { bindControllerFilter } from './controller-filters.js';
-import { ErrorHandlerRegistry } from './error-handler.registry.js';
-import { ErrorHandlersExplorer } from './error-handlers.explorer.js';
-import { ErrorHandlersFilter } from './error-handlers.filter.js';
-import { ErrorHandlersMetadataAccessor } from './error-handlers-metadata.accessor.js';
+import { bindControllerFilter } from './core/controller-filters.js';
+import { ErrorHandlerRegistry } from './core/error-handler.registry.js';
+import { ErrorHandlersExplorer } from './core/error-handlers.explorer.js';
+import { ErrorHandlersFilter } from './contexts/http/error-handlers.filter.js';
+import { ErrorHandlersMetadataAccessor } from './core/error-handlers-metadata.accessor.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE } from './error-handlers.module-definition.js';
-import { ErrorReporter } from './error-reporter.js';
+import { ErrorReporter } from './reporting/error-reporter.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
-import { validateRenderingOptions } from './renderers/validate-rendering-options.js';
-import { SentryService } from './sentry/sentry.service.js';
+import { validateRenderingOptions } from './contexts/http/renderers/validate-rendering-options.js';
+import { SentryService } from './reporting/sentry/sentry.service.js';
 
 /**
  * `ErrorHandlersModule.forRoot(options)` / `.forRootAsync({ useFactory })`:

@@ -8,8 +8,8 @@ import { appFilePath } from '../src/debug/app-files.js';
 import { errorChain } from '../src/debug/error-chain.js';
 import { SourceReader } from '../src/debug/source-reader.js';
 import { parseStack } from '../src/debug/stack-frames.js';
-import { toErrorPage } from '../src/renderers/error-page.js';
-import { toProblemDetails } from '../src/renderers/problem-details.js';
+import { toErrorPage } from '../src/contexts/http/renderers/error-page.js';
+import { toProblemDetails } from '../src/contexts/http/renderers/problem-details.js';
 
 /** The pieces of debug mode and the formats, rule by rule, without HTTP. */
 

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpException, Module, type INestApplication, type Type } from '@nestjs/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ErrorHandler, ErrorHandlersModule } from 'nestjs-error-handlers';
-import { sentrySdkRequested } from '../src/sentry/sentry-sdk.js';
+import { sentrySdkRequested } from '../src/reporting/sentry/sentry-sdk.js';
 import { PLATFORMS, startApp, type PlatformName, type RunningApp } from './helpers/platforms.js';
 
 @Controller('pipeline')

@@ -6,10 +6,10 @@ import {
 } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
 import { createHttpException } from 'nestjs-error-handlers';
-import type { HandlerEntry } from '../src/handler-entry.js';
-import { normalizeKey } from '../src/handler-key.js';
-import { HandlerScope } from '../src/handler-scope.js';
-import { ScopeChain } from '../src/scope-chain.js';
+import type { HandlerEntry } from '../src/core/handler-entry.js';
+import { normalizeKey } from '../src/core/handler-key.js';
+import { HandlerScope } from '../src/core/handler-scope.js';
+import { ScopeChain } from '../src/core/scope-chain.js';
 
 const handler = (name: string): HandlerEntry => ({ name, invoke: () => name, options: {}, headers: [] });
 
@@ -118,7 +118,7 @@ describe('scope validation', () => {
 describe("the table of Nest's built-in statuses", () => {
   it('lists every HttpException subclass @nestjs/common exports, with its real status', async () => {
     const nest = await import('@nestjs/common');
-    const { NEST_BUILT_IN_STATUSES } = await import('../src/handler-key.js');
+    const { NEST_BUILT_IN_STATUSES } = await import('../src/core/handler-key.js');
     const exported = (Object.values(nest) as unknown[]).filter(
       (value): value is new () => HttpException => typeof value === 'function' && value.prototype instanceof HttpException,
     );

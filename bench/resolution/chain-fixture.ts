@@ -4,11 +4,11 @@ import { DeepRootException, generateExceptionClasses } from '../fixtures/excepti
 // These internals are not exported by the package, so they are loaded by
 // path; types come from the sources dist/ was just compiled from, which
 // keeps `npm run typecheck` working before any build.
-type ScopeChainModule = typeof import('../../src/scope-chain.js');
-type HandlerScopeModule = typeof import('../../src/handler-scope.js');
-type HandlerKeyModule = typeof import('../../src/handler-key.js');
-type HandlerEntry = import('../../src/handler-entry.js').HandlerEntry;
-export type ScopeChain = import('../../src/scope-chain.js').ScopeChain;
+type ScopeChainModule = typeof import('../../src/core/scope-chain.js');
+type HandlerScopeModule = typeof import('../../src/core/handler-scope.js');
+type HandlerKeyModule = typeof import('../../src/core/handler-key.js');
+type HandlerEntry = import('../../src/core/handler-entry.js').HandlerEntry;
+export type ScopeChain = import('../../src/core/scope-chain.js').ScopeChain;
 
 const fromDist = (file: string) => new URL(`../../../dist/${file}`, import.meta.url).href;
 const { ScopeChain } = (await import(fromDist('scope-chain.js'))) as ScopeChainModule;

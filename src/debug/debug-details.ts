@@ -1,8 +1,8 @@
 import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../error-exchange.js';
-import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
+import type { ErrorExchange } from '../reporting/error-exchange.js';
+import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
-import { readOr } from '../safe-error.js';
+import { readOr } from '../core/safe-error.js';
 import { errorChain, type ErrorLink } from './error-chain.js';
 
 /** Everything debug mode shows about one failed request. */

@@ -1,4 +1,4 @@
-import { debugInProductionMessage } from '../error-handlers.messages.js';
+import { debugInProductionMessage } from '../core/error-handlers.messages.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
 
 /**

@@ -1,6 +1,6 @@
 import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../error-exchange.js';
-import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
+import type { ErrorExchange } from '../reporting/error-exchange.js';
+import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import { DebugDetailsCollector, type DebugDetails } from './debug-details.js';
 import type { ErrorDebugInfo } from './debug-info.interface.js';
 import { toDebugInfo } from './debug-json.js';

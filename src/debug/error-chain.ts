@@ -1,4 +1,4 @@
-import { readOr, truncate } from '../safe-error.js';
+import { readOr, truncate } from '../core/safe-error.js';
 import { parseStack, type StackFrame } from './stack-frames.js';
 
 /** One error of a cause chain, read once and safely. */

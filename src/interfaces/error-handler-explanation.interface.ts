@@ -1,4 +1,4 @@
-import type { DefaultResponse } from '../default-response.js';
+import type { DefaultResponse } from '../core/default-response.js';
 
 /** What `ErrorHandlerRegistry.explain()` answers: which handler would run for an error, and why. */
 export interface ErrorHandlerExplanation {

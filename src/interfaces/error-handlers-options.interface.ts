@@ -1,7 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
-import type { SentryModuleOptions } from '../sentry/sentry-options.interface.js';
+import type { SentryModuleOptions } from '../reporting/sentry/sentry-options.interface.js';
 import type { DebugOptions } from '../debug/debug-options.interface.js';
-import type { ErrorPageTemplate } from '../renderers/error-page.interface.js';
+import type { ErrorPageTemplate } from '../contexts/http/renderers/error-page.interface.js';
 
 /** Options of `ErrorHandlersModule.forRoot()` (SPEC section 1). */
 export interface ErrorHandlersModuleOptions {

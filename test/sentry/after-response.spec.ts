@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { afterResponse, deferredWorkDone } from '../../src/sentry/after-response.js';
+import { afterResponse, deferredWorkDone } from '../../src/reporting/sentry/after-response.js';
 import { expectNoProcessFaults } from '../helpers/process-faults.js';
 
 /** The deferral behind "the SDK builds each event after the response is written" (sentry.service.ts). */

@@ -1,6 +1,6 @@
 import { Controller, Get, All, Post } from '@nestjs/common';
 import { describe, expect, it } from 'vitest';
-import { RouteHandlerIndex, matchRoute, type DeclaredRoute } from '../../src/sentry/route-handler-index.js';
+import { RouteHandlerIndex, matchRoute, type DeclaredRoute } from '../../src/contexts/http/route-handler-index.js';
 
 @Controller('users')
 class UsersController {

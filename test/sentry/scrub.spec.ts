@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FILTERED, looksSecret, parseCookieHeader, scrubHeaders, scrubPairs, scrubRules } from '../../src/sentry/scrub.js';
+import { FILTERED, looksSecret, parseCookieHeader, scrubHeaders, scrubPairs, scrubRules } from '../../src/reporting/sentry/scrub.js';
 
 describe('scrubbing, rule by rule', () => {
   const rules = scrubRules(['X-Internal'], ['IBAN']);

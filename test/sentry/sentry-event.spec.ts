@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Event } from '@sentry/node';
-import { readableOrStandIn, UnreadableThrownValue } from '../../src/sentry/readable-error.js';
-import { readRequest } from '../../src/sentry/request-facts.js';
-import { scrubRules } from '../../src/sentry/scrub.js';
-import { applyEventDetails, describeEvent } from '../../src/sentry/sentry-event.js';
+import { readableOrStandIn, UnreadableThrownValue } from '../../src/reporting/sentry/readable-error.js';
+import { readRequest } from '../../src/contexts/http/request-facts.js';
+import { scrubRules } from '../../src/reporting/sentry/scrub.js';
+import { applyEventDetails, describeEvent } from '../../src/reporting/sentry/sentry-event.js';
 
 describe('reading the request', () => {
   it('reads an Express request: originalUrl, route path, user', () => {

@@ -1,7 +1,7 @@
 import { makeNodeTransport } from '@sentry/node';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SentryOutage } from '../../src/sentry/sentry-outage.js';
-import { boundedHttpModule, watchedTransport } from '../../src/sentry/sentry-transport.js';
+import { SentryOutage } from '../../src/reporting/sentry/sentry-outage.js';
+import { boundedHttpModule, watchedTransport } from '../../src/reporting/sentry/sentry-transport.js';
 import { SentryReceiver } from '../helpers/sentry-receiver.js';
 import { CapturingLogger } from './fixtures/capturing-logger.js';
 

@@ -1,8 +1,8 @@
 import type { HttpServer } from '@nestjs/common';
-import { describeDefaultResponse, INTERNAL_ERROR_RESPONSE } from './default-response.js';
-import type { ErrorExchange } from './error-exchange.js';
+import { describeDefaultResponse, INTERNAL_ERROR_RESPONSE } from '../../core/default-response.js';
+import type { ErrorExchange } from '../../reporting/error-exchange.js';
 import type { ErrorRenderer } from './error-renderer.js';
-import { toErrorSubject, type ErrorSubject } from './error-subject.js';
+import { toErrorSubject, type ErrorSubject } from '../../core/error-subject.js';
 
 /**
  * Answers an error no handler answered, with Nest's default body, and when

@@ -6,11 +6,11 @@ import { toErrorSubject } from './error-subject.js';
 import { keyedHandlers } from './handler-entries.js';
 import type { KeyedHandler } from './handler-entry.js';
 import { HandlerScope } from './handler-scope.js';
-import type { ErrorHandlerExplanation } from './interfaces/error-handler-explanation.interface.js';
-import type { ErrorHandlerFunction } from './interfaces/error-handler-function.interface.js';
-import type { ErrorHandlerKey } from './interfaces/error-handler-key.interface.js';
-import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
-import type { RegisterErrorHandlerOptions } from './interfaces/register-options.interface.js';
+import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
+import type { ErrorHandlerFunction } from '../interfaces/error-handler-function.interface.js';
+import type { ErrorHandlerKey } from '../interfaces/error-handler-key.interface.js';
+import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
+import type { RegisterErrorHandlerOptions } from '../interfaces/register-options.interface.js';
 import type { ModuleGraph } from './module-graph.js';
 import { ScopeChain, type Resolution } from './scope-chain.js';
 

@@ -1,5 +1,5 @@
 import type { ArgumentsHost } from '@nestjs/common';
-import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
+import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 
 /** What the filter knows about an error when it reports it. */
 export interface ErrorReportContext extends ErrorOrigin {

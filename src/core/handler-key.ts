@@ -1,6 +1,6 @@
 import * as nest from '@nestjs/common';
 import { MAX_ERROR_STATUS, MIN_ERROR_STATUS } from './constants.js';
-import type { ErrorClass } from './interfaces/error-handler-key.interface.js';
+import type { ErrorClass } from '../interfaces/error-handler-key.interface.js';
 
 /**
  * A registration key after normalisation (SPEC section 3):

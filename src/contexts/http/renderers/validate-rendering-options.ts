@@ -1,7 +1,7 @@
-import { assertDebugAllowed } from '../debug/debug-guard.js';
-import { isValidDebugOption } from '../debug/debug-settings.js';
-import { invalidDebugOptionMessage, invalidHtmlErrorPageMessage, unknownResponseFormatMessage } from '../error-handlers.messages.js';
-import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import { assertDebugAllowed } from '../../../debug/debug-guard.js';
+import { isValidDebugOption } from '../../../debug/debug-settings.js';
+import { invalidDebugOptionMessage, invalidHtmlErrorPageMessage, unknownResponseFormatMessage } from '../../../core/error-handlers.messages.js';
+import type { ErrorHandlersModuleOptions } from '../../../interfaces/error-handlers-options.interface.js';
 
 const RESPONSE_FORMATS: ReadonlyArray<unknown> = [undefined, 'nest', 'problem+json'];
 

@@ -1,4 +1,4 @@
-import type { DefaultResponse } from '../default-response.js';
+import type { DefaultResponse } from '../../../core/default-response.js';
 import { publicMessage, reasonPhrase } from './status-text.js';
 
 export const PROBLEM_JSON = 'application/problem+json';

@@ -11,22 +11,22 @@ import {
   type Type,
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { bindServer, unbindServer } from './controller-filters.js';
+import { bindServer, unbindServer } from '../../core/controller-filters.js';
 import { DefaultResponder } from './default-responder.js';
-import { ErrorHandlerRegistry } from './error-handler.registry.js';
-import type { ErrorExchange } from './error-exchange.js';
-import { ErrorLogger } from './error-logger.js';
-import { MODULE_OPTIONS_TOKEN } from './error-handlers.module-definition.js';
-import { ErrorOutcomes } from './error-outcomes.js';
+import { ErrorHandlerRegistry } from '../../core/error-handler.registry.js';
+import type { ErrorExchange } from '../../reporting/error-exchange.js';
+import { ErrorLogger } from '../../reporting/error-logger.js';
+import { MODULE_OPTIONS_TOKEN } from '../../error-handlers.module-definition.js';
+import { ErrorOutcomes } from '../../reporting/error-outcomes.js';
 import { createErrorRenderer } from './renderers/create-error-renderer.js';
-import { ErrorReporter } from './error-reporter.js';
-import { isHttpException, toErrorSubject } from './error-subject.js';
+import { ErrorReporter } from '../../reporting/error-reporter.js';
+import { isHttpException, toErrorSubject } from '../../core/error-subject.js';
 import { HandlerRunner, type RunOutcome } from './handler-runner.js';
-import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
-import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
-import { answerOutsideHttp } from './non-http-fallback.js';
-import { ReportingPolicy } from './reporting-policy.js';
-import type { Resolution, ScopeChain } from './scope-chain.js';
+import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
+import type { ErrorOrigin } from '../../interfaces/error-origin.interface.js';
+import { answerOutsideHttp } from '../non-http-fallback.js';
+import { ReportingPolicy } from '../../reporting/reporting-policy.js';
+import type { Resolution, ScopeChain } from '../../core/scope-chain.js';
 
 /** The parts that need the HTTP adapter, which exists only once the app does. */
 interface HttpParts {

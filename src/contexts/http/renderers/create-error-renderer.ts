@@ -1,9 +1,9 @@
 import type { HttpServer } from '@nestjs/common';
-import { debugSettings } from '../debug/debug-settings.js';
-import { DebugView } from '../debug/debug-view.js';
-import type { ErrorHandlerRegistry } from '../error-handler.registry.js';
+import { debugSettings } from '../../../debug/debug-settings.js';
+import { DebugView } from '../../../debug/debug-view.js';
+import type { ErrorHandlerRegistry } from '../../../core/error-handler.registry.js';
 import { NestBodyRenderer, type ErrorRenderer } from '../error-renderer.js';
-import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import type { ErrorHandlersModuleOptions } from '../../../interfaces/error-handlers-options.interface.js';
 import { defaultErrorPage } from './error-page.template.js';
 import { NegotiatingRenderer } from './negotiating-renderer.js';
 

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { HEADERS_METADATA, HTTP_CODE_METADATA } from '@nestjs/common/internal';
 import { ERROR_HANDLER_METADATA } from './constants.js';
-import type { ErrorHandlerRegistration } from './decorators/error-handler.decorator.js';
+import type { ErrorHandlerRegistration } from './error-handler.decorator.js';
 import type { HandlerHeader } from './handler-entry.js';
 
 /** Reads what decorators stored on a handler method. */

@@ -1,8 +1,8 @@
 import { HttpException, type HttpServer } from '@nestjs/common';
 import type { DefaultResponder } from './default-responder.js';
-import type { ErrorExchange } from './error-exchange.js';
-import { ErrorResponse } from './error-response.js';
-import type { HandlerEntry } from './handler-entry.js';
+import type { ErrorExchange } from '../../reporting/error-exchange.js';
+import { ErrorResponse } from '../../core/error-response.js';
+import type { HandlerEntry } from '../../core/handler-entry.js';
 
 export type RunOutcome = { failed: false } | { failed: true; error: unknown };
 

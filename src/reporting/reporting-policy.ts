@@ -1,6 +1,6 @@
 import type { ErrorReporter, ErrorReportContext } from './error-reporter.js';
-import type { ErrorHandlerOptions } from './interfaces/error-handler-options.interface.js';
-import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
+import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.interface.js';
+import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
 
 /**
  * SPEC section 6: report what ends in a 5xx, never a 4xx, unless the handler

@@ -1,5 +1,5 @@
 import type { Event, RequestEventData } from '@sentry/node';
-import type { RequestFacts } from './request-facts.js';
+import type { RequestFacts } from '../../contexts/http/request-facts.js';
 import { parseCookieHeader, scrubHeaders, scrubPairs, type ScrubRules } from './scrub.js';
 
 /** What the module knows about one reported error, gathered when it is reported. */

@@ -1,5 +1,5 @@
 import { Logger, type LoggerService } from '@nestjs/common';
-import { safeDescribe, safeStack } from './safe-error.js';
+import { safeDescribe, safeStack } from '../core/safe-error.js';
 
 /**
  * SPEC section 6: a 5xx is logged at error level with its stack (and the

@@ -1,9 +1,9 @@
 import type { HttpServer } from '@nestjs/common';
-import type { DebugDetails } from '../debug/debug-details.js';
-import type { ErrorDebugInfo } from '../debug/debug-info.interface.js';
-import type { DebugView } from '../debug/debug-view.js';
-import type { DefaultResponse } from '../default-response.js';
-import type { ErrorExchange } from '../error-exchange.js';
+import type { DebugDetails } from '../../../debug/debug-details.js';
+import type { ErrorDebugInfo } from '../../../debug/debug-info.interface.js';
+import type { DebugView } from '../../../debug/debug-view.js';
+import type { DefaultResponse } from '../../../core/default-response.js';
+import type { ErrorExchange } from '../../../reporting/error-exchange.js';
 import type { ErrorRenderer } from '../error-renderer.js';
 import type { ErrorPageTemplate } from './error-page.interface.js';
 import { toErrorPage } from './error-page.js';

@@ -1,5 +1,5 @@
-import type { ErrorHandlerFunction } from './interfaces/error-handler-function.interface.js';
-import type { ErrorHandlerOptions } from './interfaces/error-handler-options.interface.js';
+import type { ErrorHandlerFunction } from '../interfaces/error-handler-function.interface.js';
+import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.interface.js';
 import type { NormalizedKey } from './handler-key.js';
 
 /** A header set by `@Header()` on a handler method. */

@@ -1,8 +1,8 @@
 import { emptyKeyListMessage, invalidKeyMessage } from './error-handlers.messages.js';
 import type { HandlerEntry, HandlerHeader, KeyedHandler } from './handler-entry.js';
 import { normalizeKey } from './handler-key.js';
-import type { ErrorHandlerFunction } from './interfaces/error-handler-function.interface.js';
-import type { ErrorHandlerOptions } from './interfaces/error-handler-options.interface.js';
+import type { ErrorHandlerFunction } from '../interfaces/error-handler-function.interface.js';
+import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.interface.js';
 
 export interface HandlerSource {
   name: string;

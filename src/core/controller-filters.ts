@@ -1,6 +1,6 @@
 import type { ArgumentsHost, ExceptionFilter, Type } from '@nestjs/common';
 import { EXCEPTION_FILTERS_METADATA } from '@nestjs/common/internal';
-import { answerOutsideHttp } from './non-http-fallback.js';
+import { answerOutsideHttp } from '../contexts/non-http-fallback.js';
 
 /** The part of the app's filter a controller filter calls. */
 export interface ControllerErrorSink {

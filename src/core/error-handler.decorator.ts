@@ -1,4 +1,4 @@
-import { ERROR_HANDLER_METADATA } from '../constants.js';
+import { ERROR_HANDLER_METADATA } from './constants.js';
 import type { ErrorHandlerKey } from '../interfaces/error-handler-key.interface.js';
 import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.interface.js';
 

@@ -1,6 +1,6 @@
 import type { HttpServer } from '@nestjs/common';
-import type { DefaultResponse } from './default-response.js';
-import type { ErrorExchange } from './error-exchange.js';
+import type { DefaultResponse } from '../../core/default-response.js';
+import type { ErrorExchange } from '../../reporting/error-exchange.js';
 
 /**
  * Writes a default response (no handler answered). The seam for response

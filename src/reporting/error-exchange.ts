@@ -1,6 +1,6 @@
 import type { ArgumentsHost, Type } from '@nestjs/common';
-import type { HandlerEntry } from './handler-entry.js';
-import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
+import type { HandlerEntry } from '../core/handler-entry.js';
+import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 
 /** Settles an exchange once its final status is known (reporting, logging). */
 export interface ExchangeSettler {

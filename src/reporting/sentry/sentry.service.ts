@@ -2,14 +2,14 @@ import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutd
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '@sentry/node';
-import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
+import { MODULE_OPTIONS_TOKEN } from '../../error-handlers.module-definition.js';
 import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
-import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
+import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import { afterResponse, deferredWorkDone } from './after-response.js';
 import { readableOrStandIn } from './readable-error.js';
-import { readRequest } from './request-facts.js';
-import { RouteHandlerIndex } from './route-handler-index.js';
+import { readRequest } from '../../contexts/http/request-facts.js';
+import { RouteHandlerIndex } from '../../contexts/http/route-handler-index.js';
 import { scrubRules, type ScrubRules } from './scrub.js';
 import { connectSentry, isSending, NO_SENTRY, type SentryClient, type SentryConnection } from './sentry-connection.js';
 import { applyEventDetails, describeEvent, type EventDetails, type EventFacts } from './sentry-event.js';

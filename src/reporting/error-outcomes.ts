@@ -1,7 +1,7 @@
 import type { ArgumentsHost, HttpServer, Type } from '@nestjs/common';
 import { ErrorExchange, type ExchangeSettler } from './error-exchange.js';
 import type { ErrorLogger } from './error-logger.js';
-import type { ErrorOrigin } from './interfaces/error-origin.interface.js';
+import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 import type { ReportingPolicy } from './reporting-policy.js';
 
 /** The response header that tells a client the event id to quote to support. */
