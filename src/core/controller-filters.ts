@@ -1,5 +1,5 @@
 import type { ArgumentsHost, ExceptionFilter, Type } from '@nestjs/common';
-import { EXCEPTION_FILTERS_METADATA } from '@nestjs/common/internal';
+import { NEST_EXCEPTION_FILTERS_METADATA as EXCEPTION_FILTERS_METADATA } from './constants.js';
 import { answerOutsideHttp } from '../contexts/non-http-fallback.js';
 
 /** The part of the app's filter a controller filter calls. */

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { HEADERS_METADATA, HTTP_CODE_METADATA } from '@nestjs/common/internal';
-import { ERROR_HANDLER_METADATA } from './constants.js';
+import { ERROR_HANDLER_METADATA, NEST_HEADERS_METADATA, NEST_HTTP_CODE_METADATA } from './constants.js';
 import type { ErrorHandlerRegistration } from './error-handler.decorator.js';
 import type { HandlerHeader } from './handler-entry.js';
 
@@ -15,10 +14,10 @@ export class ErrorHandlersMetadataAccessor {
   }
 
   getHttpCode(method: Function): number | undefined {
-    return this.reflector.get<number | undefined>(HTTP_CODE_METADATA, method);
+    return this.reflector.get<number | undefined>(NEST_HTTP_CODE_METADATA, method);
   }
 
   getHeaders(method: Function): HandlerHeader[] {
-    return this.reflector.get<HandlerHeader[] | undefined>(HEADERS_METADATA, method) ?? [];
+    return this.reflector.get<HandlerHeader[] | undefined>(NEST_HEADERS_METADATA, method) ?? [];
   }
 }

@@ -1,5 +1,5 @@
 import { RequestMethod, type Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants.js';
+import { NEST_METHOD_METADATA as METHOD_METADATA, NEST_PATH_METADATA as PATH_METADATA } from '../../core/constants.js';
 
 /** One route method of a controller, as its decorators declared it. */
 export interface DeclaredRoute {
