@@ -3,7 +3,7 @@ export { ErrorHandler } from './core/error-handler.decorator.js';
 export type { DefaultResponse } from './core/default-response.js';
 export { ErrorHandlerRegistry } from './core/error-handler.registry.js';
 export { ErrorHandlersModule } from './error-handlers.module.js';
-export { ErrorReporter, type ErrorReportContext } from './reporting/error-reporter.js';
+export { ErrorReporter, type ErrorContextFacts, type ErrorContextKind, type ErrorReportContext, type ReportedRequest } from './reporting/error-reporter.js';
 export { ErrorResponse } from './core/error-response.js';
 export { SentryService } from './reporting/sentry/sentry.service.js';
 export type { SentryModuleOptions } from './reporting/sentry/sentry-options.interface.js';

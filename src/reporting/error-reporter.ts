@@ -1,14 +1,53 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 
-/** What the filter knows about an error when it reports it. */
+/**
+ * Which kind of work raised an error: a Nest context (`http`, `graphql`,
+ * `rpc`, `ws`) or background work (`schedule`, `event`, `queue`).
+ */
+export type ErrorContextKind = 'http' | 'graphql' | 'rpc' | 'ws' | 'schedule' | 'event' | 'queue';
+
+/** The HTTP request behind an error (HTTP, or GraphQL over HTTP), unscrubbed: the reporter scrubs it. */
+export interface ReportedRequest {
+  method: string;
+  /** Scheme, host and path, without the query string. */
+  url: string;
+  /** Query parameters in order, repeated names kept. */
+  query: Array<[string, string]>;
+  headers: Record<string, unknown>;
+  /** The route as declared, e.g. `/orders/:id`; absent before routing. */
+  routePattern?: string;
+  /** `req.user`, as Passport and most auth guards leave it. */
+  user?: unknown;
+}
+
+/** What a context tells the reporter about where an error happened. */
+export interface ErrorContextFacts {
+  /** Tags named for the context, e.g. `{ 'graphql.operation_type': 'query' }`. Values are plain strings. */
+  tags: Record<string, string>;
+  /** Structured data, one entry per event context, e.g. `{ graphql: { path: 'user.orders' } }`. */
+  contexts?: Record<string, Record<string, unknown>>;
+  /** The HTTP request behind the error, if there is one. */
+  request?: ReportedRequest;
+  /** A name for the work that failed: `GET /orders/:id`, `query GetUser`, `RPC {"cmd":"sum"}`. */
+  transaction?: string;
+}
+
+/** What the module knows about an error when it reports it. */
 export interface ErrorReportContext extends ErrorOrigin {
-  /** The final HTTP status of the response (500 outside HTTP). */
+  /** The final status of the outcome (HTTP status; the equivalent elsewhere, 500 for an unhandled error). */
   status: number;
   /** `Class.method` (or function name) of the error handler that ran, if one did. */
   handler?: string;
-  /** The arguments host of the failing request: reporters read the request from it. */
+  /** The arguments host of the failing request or message, when there is one. */
   host?: ArgumentsHost;
+  /** The context that raised it. */
+  kind?: ErrorContextKind;
+  /**
+   * The context's facts. Reading them may cost a little (parsing a URL), so
+   * call it once, and preferably after the answer is sent; never throws.
+   */
+  facts?: () => ErrorContextFacts;
 }
 
 /**
