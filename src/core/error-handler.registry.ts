@@ -33,6 +33,7 @@ export class ErrorHandlerRegistry {
   private pending: Array<{ handlers: KeyedHandler[]; scope?: Type }> | undefined = [];
   private graph?: ModuleGraph;
   private appModule?: Module;
+  private wrapUnhandled = true;
 
   /**
    * Registers a plain function as an error handler, as `@ErrorHandler()` would.
@@ -63,12 +64,20 @@ export class ErrorHandlerRegistry {
     return resolution ? explainHit(resolution, subject.status, searched) : explainMiss(subject.error, subject.status, searched);
   }
 
-  /** @internal Called once by the explorer, before any handler is added. */
-  initialize(graph: ModuleGraph, appModule: Module, controllers: ReadonlyArray<{ controller: Type; host: Module }>): void {
+  /**
+   * @internal Called once by the explorer, before any handler is added.
+   * `controllers` are the classes that serve requests in any context
+   * (controllers, resolvers, gateways): each is a scope of its own.
+   */
+  initialize(graph: ModuleGraph, appModule: Module, controllers: ReadonlyArray<{ controller: Type; host: Module }>, { wrapUnhandled = true } = {}): void {
     this.graph = graph;
     this.appModule = appModule;
+    this.wrapUnhandled = wrapUnhandled;
     this.appScope = new HandlerScope('app', appModule.name);
-    this.appChain = new ScopeChain([this.appScope]);
+    this.appChain = new ScopeChain([this.appScope], wrapUnhandled);
+    // Chains made for errors raised before bootstrap (a microservice started early) knew no handlers.
+    this.controllerChains.clear();
+    this.controllerOrigins.clear();
     for (const { controller, host } of controllers) {
       if (!this.controllerModules.has(controller)) this.controllerModules.set(controller, host);
     }
@@ -79,6 +88,11 @@ export class ErrorHandlerRegistry {
     const queued = this.pending ?? [];
     this.pending = undefined;
     for (const { handlers, scope } of queued) this.place(handlers, scope);
+  }
+
+  /** @internal Whether `candidate` serves requests of this app (a controller, resolver or gateway). */
+  isController(candidate: Type): boolean {
+    return this.controllerModules.has(candidate);
   }
 
   /** @internal */
@@ -111,7 +125,7 @@ export class ErrorHandlerRegistry {
   /** @internal Scopes for a controller's requests, nearest first; built once per controller. */
   chainForController(controller: Type): ScopeChain {
     let chain = this.controllerChains.get(controller);
-    if (!chain) this.controllerChains.set(controller, (chain = new ScopeChain(this.scopesFor(controller))));
+    if (!chain) this.controllerChains.set(controller, (chain = new ScopeChain(this.scopesFor(controller), this.wrapUnhandled)));
     return chain;
   }
 

@@ -25,24 +25,23 @@ export class ErrorHandlersExplorer {
     private readonly registry: ErrorHandlerRegistry,
   ) {}
 
-  /** Controller classes with the module that declares them. */
-  controllers(): Array<{ controller: Type; host: Module }> {
-    return this.discovery
-      .getControllers()
-      .filter((wrapper) => wrapper.metatype && wrapper.host)
-      .map((wrapper) => ({ controller: wrapper.metatype as Type, host: wrapper.host! }));
-  }
-
-  explore(moduleClass: Type): void {
+  /**
+   * `controllers`: every class that serves requests in some context
+   * (controllers, resolvers, gateways) with its module; each is a scope of
+   * its own, its `@ErrorHandler` methods apply to it alone.
+   */
+  explore(moduleClass: Type, controllers: ReadonlyArray<{ controller: Type; host: Module }>, resolution: { wrapUnhandled?: boolean } = {}): void {
     const graph = new ModuleGraph([...this.modules.values()]);
-    this.registry.initialize(graph, this.findAppModule(graph, moduleClass), this.controllers());
+    this.registry.initialize(graph, this.findAppModule(graph, moduleClass), controllers, resolution);
     for (const wrapper of this.discovery.getControllers()) {
       const handlers = this.handlersOf(wrapper);
       if (handlers.length > 0) this.registry.addToController(wrapper.metatype as Type, handlers);
     }
     for (const wrapper of this.discovery.getProviders()) {
       const handlers = this.handlersOf(wrapper);
-      if (handlers.length > 0 && wrapper.host) this.registry.addToModule(wrapper.host, handlers);
+      if (handlers.length === 0 || !wrapper.host) continue;
+      if (this.registry.isController(wrapper.metatype as Type)) this.registry.addToController(wrapper.metatype as Type, handlers);
+      else this.registry.addToModule(wrapper.host, handlers);
     }
     this.registry.flushPending();
   }

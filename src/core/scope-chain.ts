@@ -13,18 +13,31 @@ export interface Resolution {
   readonly wrapped: boolean;
 }
 
+/**
+ * Real class hierarchies are a few levels deep; a chain longer than this is
+ * a Proxy that invents prototypes, and walking it further would never end.
+ */
+const MAX_CHAIN_LENGTH = 64;
+
 // From the prototype, not an instance: constructing exceptions at import costs every later one (handler-key.ts).
 const INTERNAL_SERVER_ERROR_CHAIN = [InternalServerErrorException.prototype, ...prototypeChain(InternalServerErrorException.prototype)];
 
-/** Prototypes of a value, most specific first; empty for primitives. Never throws. */
+/**
+ * Prototypes of a value, most specific first; empty for primitives. Never
+ * throws, and ends on cycles (a Proxy can be its own prototype) and at
+ * `MAX_CHAIN_LENGTH`: values the app throws are not to be trusted.
+ */
 export function prototypeChain(value: unknown): object[] {
   const chain: object[] = [];
-  for (let proto = ownPrototype(value); proto && proto !== Object.prototype; proto = ownPrototype(proto)) chain.push(proto);
+  for (let proto = ownPrototype(value); proto && proto !== Object.prototype; proto = ownPrototype(proto)) {
+    if (chain.length === MAX_CHAIN_LENGTH || chain.includes(proto)) break;
+    chain.push(proto);
+  }
   return chain;
 }
 
 /** The value's prototype, or `null` for primitives and for a Proxy whose trap throws. */
-function ownPrototype(value: unknown): object | null {
+export function ownPrototype(value: unknown): object | null {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return null;
   try {
     return Object.getPrototypeOf(value);
@@ -43,7 +56,14 @@ export class ScopeChain {
   private cache = new WeakMap<object, Map<number, Resolution | null>>();
   private readonly classlessCache = new Map<number, Resolution | null>();
 
-  constructor(readonly scopes: readonly HandlerScope[]) {}
+  constructor(
+    readonly scopes: readonly HandlerScope[],
+    /**
+     * Step 3. Off in debug mode (SPEC section 7, Flask's PROPAGATE_EXCEPTIONS):
+     * an unhandled non-HTTP error then reaches the traceback, not a 500 handler.
+     */
+    private readonly wrapUnhandled = true,
+  ) {}
 
   /** SPEC section 3, steps 1–3. `status` is `undefined` for errors that are not HTTP errors. */
   resolve(error: unknown, status: number | undefined): Resolution | null {
@@ -69,7 +89,7 @@ export class ScopeChain {
   private resolveUncached(chain: object[], status: number | undefined): Resolution | null {
     if (status !== undefined) return this.findByCode(chain, status) ?? this.findByClass(chain);
     const direct = this.findByClass(chain);
-    if (direct) return direct;
+    if (direct || !this.wrapUnhandled) return direct;
     const wrapper = this.findByCode(INTERNAL_SERVER_ERROR_CHAIN, 500) ?? this.findByClass(INTERNAL_SERVER_ERROR_CHAIN);
     return wrapper && { ...wrapper, wrapped: true };
   }

@@ -1,5 +1,5 @@
 import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../reporting/error-exchange.js';
+import type { ErrorExchange } from '../contexts/error-exchange.js';
 import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
 import { readOr } from '../core/safe-error.js';
@@ -26,7 +26,7 @@ export class DebugDetailsCollector {
     const request = exchange.host.getArgByIndex(0);
     return {
       chain: errorChain(error),
-      explanation: readOr(() => this.registry.explain(error, { controller: exchange.controller }), undefined),
+      explanation: readOr(() => this.registry.explain(error, { controller: exchange.scope.endpoint }), undefined),
       method: readOr(() => String(this.httpAdapter.getRequestMethod?.(request) ?? ''), '') || undefined,
       url: readOr(() => String(this.httpAdapter.getRequestUrl?.(request) ?? ''), '') || undefined,
     };

@@ -11,4 +11,12 @@ export interface DebugOptions {
   inspector?: boolean;
   /** Source lines shown on each side of an app frame's line on the traceback page (default 5). */
   contextLines?: number;
+  /**
+   * Flask's `PROPAGATE_EXCEPTIONS`: in debug mode an unhandled error that is
+   * not an HTTP error is not given to your 500 handlers (SPEC section 3,
+   * step 3); the traceback answers it, so you see the real error. Handlers
+   * registered for the error's own class still run. Default true; false
+   * lets 500 handlers answer it as in production.
+   */
+  propagate?: boolean;
 }

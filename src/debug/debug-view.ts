@@ -1,5 +1,5 @@
 import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../reporting/error-exchange.js';
+import type { ErrorExchange } from '../contexts/error-exchange.js';
 import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import { DebugDetailsCollector, type DebugDetails } from './debug-details.js';
 import type { ErrorDebugInfo } from './debug-info.interface.js';

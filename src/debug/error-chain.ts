@@ -30,8 +30,14 @@ export function errorChain(error: unknown): ErrorLink[] {
   return links;
 }
 
+/**
+ * A `cause` that is absent or `undefined` is no cause (SPEC section 7): Nest
+ * 12's `HttpException` declares `cause` as a class field, so every instance
+ * has the property. A thrown `undefined` given as cause is indistinguishable
+ * from none, and rare enough to show as none.
+ */
 function causeOf(value: unknown): { present: boolean; cause?: unknown } {
-  return readOr(() => (value instanceof Error && 'cause' in value ? { present: true, cause: value.cause } : { present: false }), {
+  return readOr(() => (value instanceof Error && value.cause !== undefined ? { present: true, cause: value.cause } : { present: false }), {
     present: false,
   });
 }

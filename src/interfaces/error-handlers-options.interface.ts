@@ -1,4 +1,4 @@
-import type { LoggerService } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import type { SentryModuleOptions } from '../reporting/sentry/sentry-options.interface.js';
 import type { DebugOptions } from '../debug/debug-options.interface.js';
 import type { ErrorPageTemplate } from '../contexts/http/renderers/error-page.interface.js';
@@ -35,6 +35,11 @@ export interface ErrorHandlersModuleOptions {
   htmlErrorPage?: boolean | ErrorPageTemplate;
   /** Logger for errors; `false` silences the module's own logging. */
   logger?: LoggerService | false;
+  /**
+   * 4xx answers are not logged by default (Nest's own filter does not log
+   * them); a level here logs each one, at that level, with method, path and status.
+   */
+  clientErrorLogLevel?: LogLevel;
   /** Overrides the reporting policy: return true to report the error. */
   report?: (error: unknown, status: number) => boolean;
 }

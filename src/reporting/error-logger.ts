@@ -1,39 +1,56 @@
-import { Logger, type LoggerService } from '@nestjs/common';
+import { Logger, type LoggerService, type LogLevel } from '@nestjs/common';
 import { safeDescribe, safeStack } from '../core/safe-error.js';
 
+/** What one log line says about an error. */
+export interface LoggedError {
+  readonly error: unknown;
+  /** The status the client got (or the context's equivalent). */
+  readonly status: number;
+  /** `GET /orders/1`, `query GetUser`: where it happened, when known. */
+  readonly where?: string;
+  readonly eventId?: string;
+}
+
 /**
- * SPEC section 6: a 5xx is logged at error level with its stack (and the
- * event id when it was reported); a 4xx only at debug level, and its line is
- * built only when debug logging is on (a 4xx flood must stay cheap).
+ * SPEC section 6: a 5xx is logged once at error level, with its stack, where
+ * it happened and the event id. A 4xx is not logged (Nest's own filter does
+ * not log them) unless `clientErrorLogLevel` chooses a level; its line is
+ * built only then, so a flood of 4xx stays cheap.
  */
 export class ErrorLogger {
   private readonly logger: LoggerService | undefined;
 
-  constructor(option: LoggerService | false | undefined) {
+  constructor(
+    option: LoggerService | false | undefined,
+    private readonly clientErrorLevel?: LogLevel,
+  ) {
     this.logger = option === false ? undefined : (option ?? new Logger('ErrorHandlers'));
   }
 
-  log(error: unknown, status: number, eventId?: string): void {
-    if (!this.logger) return;
+  log({ error, status, where, eventId }: LoggedError): void {
+    if (!this.logger || (status < 500 && !this.clientErrorLevel)) return;
     try {
-      const suffix = eventId ? ` [event ${eventId}]` : '';
-      if (status >= 500) return this.logger.error(`${status} ${safeDescribe(error)}${suffix}`, safeStack(error));
-      if (this.debugEnabled()) this.logger.debug?.(`${status} ${safeDescribe(error)}${suffix}`);
+      const line = `${status}${where ? ` ${where}` : ''} ${safeDescribe(error)}${eventId ? ` [event ${eventId}]` : ''}`;
+      if (status >= 500) return this.logger.error(line, safeStack(error));
+      this.write(this.clientErrorLevel!, line);
     } catch {
       // A logger that throws must not change the response.
     }
   }
 
-  /** Nest's own logger knows its levels; a custom LoggerService decides for itself. */
-  private debugEnabled(): boolean {
-    return !(this.logger instanceof Logger) || Logger.isLevelEnabled('debug');
-  }
-
-  handlerFailed(handlerName: string, error: unknown): void {
+  /** A handler's own failure (it threw, or its answer could not be delivered), naming the handler. */
+  handlerFailed(handlerName: string, error: unknown, where?: string): void {
     try {
-      this.logger?.error(`Error handler ${handlerName} threw: ${safeDescribe(error)}`, safeStack(error));
+      this.logger?.error(`Error handler ${handlerName} failed${where ? ` on ${where}` : ''}: ${safeDescribe(error)}`, safeStack(error));
     } catch {
       // As above.
     }
+  }
+
+  private write(level: LogLevel, line: string): void {
+    const logger = this.logger!;
+    if (level === 'fatal') return void (logger.fatal ?? logger.error).call(logger, line);
+    if (level === 'error' || level === 'warn' || level === 'log') return void logger[level](line);
+    logger[level]?.(line);
   }
 }

@@ -104,15 +104,15 @@ describe.each(PLATFORMS)('reporting policy against a real Sentry transport (%s)'
     expect(new Set(receiver.events.map((e) => e.event_id))).toEqual(new Set(ids));
   });
 
-  it('logs a 5xx at error level with its stack and event id; a 4xx only at debug level', async () => {
+  it('logs a 5xx at error level with method, path, stack and event id; a 4xx not at all', async () => {
     const res = await running.http().get('/orders/boom');
     const eventId = res.headers['x-sentry-event-id'];
     const [line] = logger.at('error');
-    expect(line?.message).toBe(`500 Error: kaboom [event ${eventId}]`);
+    expect(line?.message).toBe(`500 GET /orders/boom Error: kaboom [event ${eventId}]`);
     expect(String(line?.params[0])).toMatch(/^Error: kaboom\n\s+at /);
     logger.clear();
     await running.http().get('/orders/missing');
     expect(logger.at('error')).toEqual([]);
-    expect(logger.at('debug').map((entry) => entry.message)).toEqual(['404 NotFoundException: no such order']);
+    expect(logger.entries).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import type { HttpServer } from '@nestjs/common';
 import type { DefaultResponse } from '../../core/default-response.js';
-import type { ErrorExchange } from '../../reporting/error-exchange.js';
+import type { ErrorExchange } from '../error-exchange.js';
+import type { HttpWriter } from './http-writer.js';
 
 /**
  * Writes a default response (no handler answered). The seam for response
@@ -12,9 +12,9 @@ export interface ErrorRenderer {
 }
 
 export class NestBodyRenderer implements ErrorRenderer {
-  constructor(private readonly httpAdapter: HttpServer) {}
+  constructor(private readonly writer: HttpWriter) {}
 
   render({ status, body }: DefaultResponse, _error: unknown, exchange: ErrorExchange): void {
-    this.httpAdapter.reply(exchange.host.getArgByIndex(1), body, status);
+    this.writer.send(exchange.host.getArgByIndex(1), body, status);
   }
 }

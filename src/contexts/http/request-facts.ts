@@ -1,23 +1,14 @@
+import type { ReportedRequest } from '../../reporting/error-reporter.js';
+
 /**
  * What an event says about the failing request, read the same way from an
- * Express request and a Fastify request. Unscrubbed: scrub.ts decides what
- * leaves the process.
+ * Express request and a Fastify request. Unscrubbed: the reporter decides
+ * what leaves the process.
  */
-export interface RequestFacts {
-  method: string;
-  /** Scheme, host and path, without the query string. */
-  url: string;
-  /** Query parameters in order, repeated names kept. */
-  query: Array<[string, string]>;
-  headers: Record<string, unknown>;
-  /** The route as declared, e.g. `/orders/:id`; absent before routing (unknown route). */
-  routePattern?: string;
-  /** `req.user`, as Passport and most auth guards leave it. */
-  user?: unknown;
-}
+export type RequestFacts = ReportedRequest;
 
 /** Duck-typed view of an Express or Fastify request: only what is read here. */
-interface PlatformRequest {
+export interface PlatformRequest {
   method?: unknown;
   originalUrl?: unknown;
   url?: unknown;
@@ -50,7 +41,7 @@ export function readRequest(candidate: unknown): RequestFacts | undefined {
   };
 }
 
-function routePatternOf(request: PlatformRequest): string | undefined {
+export function routePatternOf(request: PlatformRequest): string | undefined {
   const pattern = request.route?.path ?? request.routeOptions?.url;
   return typeof pattern === 'string' ? pattern : undefined;
 }
@@ -67,4 +58,17 @@ function hostOf(headers: Record<string, unknown>): string {
 
 function stringOr(value: unknown, fallback: string): string {
   return typeof value === 'string' && value.length > 0 ? value : fallback;
+}
+
+/** `GET /orders/1`: method and path, never the query string (it may hold secrets). Never throws. */
+export function describeRequestLine(candidate: unknown): string | undefined {
+  try {
+    const request = candidate as PlatformRequest | undefined;
+    if (!request || typeof request !== 'object') return undefined;
+    const target = stringOr(request.originalUrl, stringOr(request.url, ''));
+    const path = target.split('?', 1)[0].slice(0, 200);
+    return `${stringOr(request.method, 'GET').toUpperCase().slice(0, 16)} ${path || '/'}`;
+  } catch {
+    return undefined;
+  }
 }

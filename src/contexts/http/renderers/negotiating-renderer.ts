@@ -3,7 +3,8 @@ import type { DebugDetails } from '../../../debug/debug-details.js';
 import type { ErrorDebugInfo } from '../../../debug/debug-info.interface.js';
 import type { DebugView } from '../../../debug/debug-view.js';
 import type { DefaultResponse } from '../../../core/default-response.js';
-import type { ErrorExchange } from '../../../reporting/error-exchange.js';
+import type { ErrorExchange } from '../../error-exchange.js';
+import type { HttpWriter } from '../http-writer.js';
 import type { ErrorRenderer } from '../error-renderer.js';
 import type { ErrorPageTemplate } from './error-page.interface.js';
 import { toErrorPage } from './error-page.js';
@@ -39,6 +40,7 @@ export class NegotiatingRenderer implements ErrorRenderer {
 
   constructor(
     private readonly httpAdapter: HttpServer,
+    private readonly writer: HttpWriter,
     private readonly choices: RenderingChoices,
   ) {
     this.offersHtml = Boolean(choices.errorPage || choices.debug?.hasPage);
@@ -74,13 +76,13 @@ export class NegotiatingRenderer implements ErrorRenderer {
     this.httpAdapter.setHeader(response, 'X-Content-Type-Options', 'nosniff');
     if (page.builtIn) this.httpAdapter.setHeader(response, 'Content-Security-Policy', BUILT_IN_PAGE_POLICY);
     if (page.debug) this.httpAdapter.setHeader(response, 'Cache-Control', 'no-store');
-    this.httpAdapter.reply(response, page.markup, status);
+    this.writer.send(response, page.markup, status);
   }
 
   private sendData(response: unknown, answer: DefaultResponse, debug: ErrorDebugInfo | undefined): void {
-    if (!this.choices.problemJson) return this.httpAdapter.reply(response, withDebug(answer.body, debug), answer.status);
+    if (!this.choices.problemJson) return this.writer.send(response, withDebug(answer.body, debug), answer.status);
     this.httpAdapter.setHeader(response, 'Content-Type', PROBLEM_JSON);
-    this.httpAdapter.reply(response, { ...toProblemDetails(answer), ...(debug && { debug }) }, answer.status);
+    this.writer.send(response, { ...toProblemDetails(answer), ...(debug && { debug }) }, answer.status);
   }
 }
 
