@@ -5,6 +5,7 @@ import {
   type ArgumentsHost,
   type ExceptionFilter,
   type OnApplicationShutdown,
+  type OnModuleInit,
   type Type,
 } from '@nestjs/common';
 import { ApplicationConfig, BaseExceptionFilter, HttpAdapterHost } from '@nestjs/core';
@@ -20,11 +21,11 @@ import type { ContextAdapter } from './context-adapter.js';
 import { bindEndpoint, noteGlobalsRead, unbindEndpoint, type AppErrorSink } from './endpoint-filters.js';
 import { ErrorDispatcher } from './error-dispatcher.js';
 import { ErrorExchange, type ExchangeScope } from './error-exchange.js';
-import { GraphqlContext } from './graphql/graphql-context.js';
+import { GraphqlContext, loadGraphqlContext } from './graphql/graphql-context.js';
 import { HttpContext } from './http/http-context.js';
 import { RouteHandlerIndex } from './http/route-handler-index.js';
-import { RpcContext } from './rpc/rpc-context.js';
-import { WsContext } from './ws/ws-context.js';
+import { loadRpcContext, RpcContext } from './rpc/rpc-context.js';
+import { loadWsContext, WsContext } from './ws/ws-context.js';
 
 /**
  * The module's one exception filter. Registered globally, it answers errors
@@ -35,7 +36,7 @@ import { WsContext } from './ws/ws-context.js';
  */
 @Catch()
 @Injectable()
-export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnApplicationShutdown {
+export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnModuleInit, OnApplicationShutdown {
   private readonly dispatcher: ErrorDispatcher;
   private readonly adapters = new Map<string, ContextAdapter>();
   private http?: HttpContext;
@@ -52,7 +53,16 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnApp
   ) {
     const logger = new ErrorLogger(options.logger, options.clientErrorLogLevel);
     this.dispatcher = new ErrorDispatcher(new ErrorSettlement(new ReportingPolicy(reporter, options), logger));
+    // Until onModuleInit loads each context, Nest's defaults answer (a microservice can start before the app).
     for (const adapter of [new RpcContext(), new WsContext(), new GraphqlContext()]) this.adapters.set(adapter.kind, adapter);
+  }
+
+  /** Each context outside HTTP, loaded with what it needs of the app's optional packages. */
+  async onModuleInit(): Promise<void> {
+    for (const load of [loadRpcContext, loadWsContext, loadGraphqlContext]) {
+      const adapter = await load();
+      if (adapter) this.adapters.set(adapter.kind, adapter);
+    }
   }
 
   /**

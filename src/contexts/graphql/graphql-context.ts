@@ -14,3 +14,8 @@ export class GraphqlContext extends NestContextDefaults {
     return Promise.reject(exchange.thrown);
   }
 }
+
+/** The GraphQL context, once the app's packages are known (bootstrap). */
+export async function loadGraphqlContext(): Promise<GraphqlContext> {
+  return new GraphqlContext();
+}

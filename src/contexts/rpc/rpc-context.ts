@@ -22,3 +22,8 @@ export class RpcContext extends NestContextDefaults {
     return from(reply).pipe(mergeMap((value) => value as Observable<unknown>));
   }
 }
+
+/** The RPC context, once the app's packages are known (bootstrap). */
+export async function loadRpcContext(): Promise<RpcContext> {
+  return new RpcContext();
+}

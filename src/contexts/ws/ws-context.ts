@@ -28,3 +28,8 @@ function emit(exchange: ErrorExchange, payload: unknown): undefined {
   client?.emit?.('exception', payload);
   return undefined;
 }
+
+/** The WebSocket context, once the app's packages are known (bootstrap). */
+export async function loadWsContext(): Promise<WsContext> {
+  return new WsContext();
+}
