@@ -60,7 +60,7 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
   /** Each context outside HTTP, loaded with what it needs of the app's optional packages. */
   async onModuleInit(): Promise<void> {
     for (const load of [loadRpcContext, loadWsContext, loadGraphqlContext]) {
-      const adapter = await load();
+      const adapter = await load(this.options);
       if (adapter) this.adapters.set(adapter.kind, adapter);
     }
   }

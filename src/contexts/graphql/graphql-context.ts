@@ -1,3 +1,4 @@
+import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import { describeDefaultResponse } from '../../core/default-response.js';
 import type { DefaultAnswer } from '../context-adapter.js';
 import { NestContextDefaults } from '../nest-context-defaults.js';
@@ -16,6 +17,6 @@ export class GraphqlContext extends NestContextDefaults {
 }
 
 /** The GraphQL context, once the app's packages are known (bootstrap). */
-export async function loadGraphqlContext(): Promise<GraphqlContext> {
+export async function loadGraphqlContext(_options: ErrorHandlersModuleOptions): Promise<GraphqlContext> {
   return new GraphqlContext();
 }

@@ -1,3 +1,4 @@
+import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import { from, mergeMap, throwError, type Observable } from 'rxjs';
 import type { DefaultAnswer } from '../context-adapter.js';
 import type { ErrorExchange } from '../error-exchange.js';
@@ -24,6 +25,6 @@ export class RpcContext extends NestContextDefaults {
 }
 
 /** The RPC context, once the app's packages are known (bootstrap). */
-export async function loadRpcContext(): Promise<RpcContext> {
+export async function loadRpcContext(_options: ErrorHandlersModuleOptions): Promise<RpcContext> {
   return new RpcContext();
 }

@@ -1,3 +1,4 @@
+import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import type { DefaultAnswer } from '../context-adapter.js';
 import type { ErrorExchange } from '../error-exchange.js';
 import { errorPayload, isNamed, NestContextDefaults, UNKNOWN_ERROR_PAYLOAD } from '../nest-context-defaults.js';
@@ -30,6 +31,6 @@ function emit(exchange: ErrorExchange, payload: unknown): undefined {
 }
 
 /** The WebSocket context, once the app's packages are known (bootstrap). */
-export async function loadWsContext(): Promise<WsContext> {
+export async function loadWsContext(_options: ErrorHandlersModuleOptions): Promise<WsContext> {
   return new WsContext();
 }
