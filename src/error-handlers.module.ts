@@ -50,7 +50,7 @@ export class ErrorHandlersModule extends ConfigurableModuleClass implements Nest
     this.endpoints = findEndpoints(discovery);
     const routes = new RouteHandlerIndex();
     for (const { endpoint, host } of this.endpoints) routes.add(host.name, endpoint, scanner.getAllMethodNames(endpoint.prototype));
-    filter.bind(this.endpoints.map(({ endpoint }) => endpoint), routes);
+    filter.bind(this.endpoints, routes);
   }
 
   /** Options are optional: `forRoot()` alone gives the drop-in defaults. */

@@ -69,15 +69,28 @@ const sinksByEndpoint = new WeakMap<Type, AppErrorSink[]>();
 /**
  * Puts the class's filter first in its class-level filters: Nest tries them
  * last-first, so the app's own `@UseFilters()` still come before it.
+ *
+ * The list Nest reads leaves the filter out of handlers built for an app
+ * without the module (a test's bare app sharing the class): for those, Nest
+ * saw no global filter of the module's just before (noteGlobalsRead), and
+ * the class answers no context without global filters (a gateway, a
+ * microservice controller), so the app is one without the module and its
+ * answers stay exactly Nest's.
  */
-export function bindEndpoint(endpoint: Type, sink: AppErrorSink): void {
+export function bindEndpoint(endpoint: Type, sink: AppErrorSink, { withoutGlobals = false } = {}): void {
   const sinks = sinksByEndpoint.get(endpoint) ?? [];
   sinksByEndpoint.set(endpoint, [...sinks.filter((s) => s !== sink), sink]);
   if (filtersByEndpoint.has(endpoint)) return;
   const filter = new EndpointErrorFilter(endpoint);
   filtersByEndpoint.set(endpoint, filter);
   const existing: unknown[] = Reflect.getMetadata(NEST_EXCEPTION_FILTERS_METADATA, endpoint) ?? [];
-  Reflect.defineMetadata(NEST_EXCEPTION_FILTERS_METADATA, [filter, ...existing.filter((f) => !(f instanceof EndpointErrorFilter))], endpoint);
+  const filters: unknown[] = [filter, ...existing.filter((f) => !(f instanceof EndpointErrorFilter))];
+  Object.defineProperty(filters, Symbol.iterator, {
+    value: function* (this: unknown[]) {
+      for (const item of Array.prototype.values.call(this)) if (item !== filter || globalsSeen || withoutGlobals) yield item;
+    },
+  });
+  Reflect.defineMetadata(NEST_EXCEPTION_FILTERS_METADATA, filters, endpoint);
 }
 
 export function unbindEndpoint(endpoint: Type, sink: AppErrorSink): void {

@@ -18,6 +18,7 @@ import { ErrorReporter } from '../reporting/error-reporter.js';
 import { ErrorSettlement } from '../reporting/error-settlement.js';
 import { ReportingPolicy } from '../reporting/reporting-policy.js';
 import type { ContextAdapter } from './context-adapter.js';
+import type { Endpoint } from './endpoints.js';
 import { bindEndpoint, noteGlobalsRead, unbindEndpoint, type AppErrorSink } from './endpoint-filters.js';
 import { ErrorDispatcher } from './error-dispatcher.js';
 import { ErrorExchange, type ExchangeScope } from './error-exchange.js';
@@ -82,10 +83,12 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
    * Bootstrap, before Nest builds any handler: binds a filter to every class
    * that serves requests (endpoint-filters.ts).
    */
-  bind(endpoints: readonly Type[], routes: RouteHandlerIndex): void {
+  bind(endpoints: readonly Endpoint[], routes: RouteHandlerIndex): void {
     this.routes = routes;
-    for (const endpoint of endpoints) bindEndpoint(endpoint, this);
-    this.endpoints.push(...endpoints);
+    for (const { endpoint, withoutGlobals } of endpoints) {
+      bindEndpoint(endpoint, this, { withoutGlobals });
+      this.endpoints.push(endpoint);
+    }
   }
 
   /**
