@@ -1,7 +1,7 @@
 import { Injectable, type Type } from '@nestjs/common';
 import type { Module } from '@nestjs/core/injector/module.js';
 import { describeDefaultResponse } from './default-response.js';
-import { notAFunctionMessage, unknownControllerMessage, unknownScopeMessage } from './error-handlers.messages.js';
+import { notAFunctionMessage, registeredHandler, unknownControllerMessage, unknownScopeMessage } from './error-handlers.messages.js';
 import { toErrorSubject } from './error-subject.js';
 import { keyedHandlers } from './handler-entries.js';
 import type { KeyedHandler } from './handler-entry.js';
@@ -44,7 +44,8 @@ export class ErrorHandlerRegistry {
     const { scope, ...handlerOptions } = options;
     const name = handler.name || 'anonymous handler';
     const invoke = handler as ErrorHandlerFunction;
-    const handlers = keyedHandlers({ name, invoke }, Array.isArray(key) ? [...key] : [key], handlerOptions);
+    const source = { name, declaredAs: registeredHandler(handler.name || 'an anonymous function'), invoke };
+    const handlers = keyedHandlers(source, Array.isArray(key) ? [...key] : [key], handlerOptions);
     if (this.pending) {
       this.pending.push({ handlers, scope });
       return;
@@ -119,7 +120,7 @@ export class ErrorHandlerRegistry {
     if (!scope) return addAll(this.appScope, handlers);
     if (this.controllerModules.has(scope)) return this.addToController(scope, handlers);
     const modules = this.graph?.modules.filter((moduleRef) => moduleRef.metatype === scope) ?? [];
-    if (modules.length === 0) throw new Error(unknownScopeMessage(handlers[0].entry.name, scope));
+    if (modules.length === 0) throw new Error(unknownScopeMessage(handlers[0].entry.declaredAs ?? handlers[0].entry.name, scope));
     for (const moduleRef of modules) this.addToModule(moduleRef, handlers);
   }
 

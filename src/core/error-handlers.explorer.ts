@@ -2,7 +2,7 @@ import { Injectable, Logger, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
 import type { Module } from '@nestjs/core/injector/module.js';
-import { appModuleNotFoundMessage, missingInstanceMessage, requestScopedHandlerMessage } from './error-handlers.messages.js';
+import { appModuleNotFoundMessage, decoratedHandler, missingInstanceMessage, requestScopedHandlerMessage } from './error-handlers.messages.js';
 import { ErrorHandlersMetadataAccessor } from './error-handlers-metadata.accessor.js';
 import { ErrorHandlerRegistry } from './error-handler.registry.js';
 import { keyedHandlers } from './handler-entries.js';
@@ -73,10 +73,12 @@ export class ErrorHandlersExplorer {
     if (typeof method !== 'function') return [];
     const registrations = this.accessor.getRegistrations(method);
     if (registrations.length === 0) return [];
-    const name = `${(wrapper.metatype as Type | undefined)?.name ?? String(wrapper.name)}.${methodName}`;
+    const className = (wrapper.metatype as Type | undefined)?.name ?? String(wrapper.name);
+    const name = `${className}.${methodName}`;
     const instance = this.staticInstance(wrapper, name);
     const source = {
       name,
+      declaredAs: decoratedHandler(className, methodName),
       invoke: method.bind(instance),
       httpCode: this.accessor.getHttpCode(method),
       headers: this.accessor.getHeaders(method),

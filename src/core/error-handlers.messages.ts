@@ -1,14 +1,22 @@
 /** Every user-facing message of the module, named for the misuse it reports. */
 
-export const invalidKeyMessage = (handlerName: string, key: unknown) =>
-  `@ErrorHandler() on ${handlerName} has an invalid key ${describeKey(key)}: ` +
+/**
+ * A handler as the user wrote it, for the messages below: a decorated method
+ * and a registered function are declared differently, and a message must
+ * point at the line the user has to change.
+ */
+export const decoratedHandler = (className: string, methodName: string) => `@ErrorHandler() on ${className}.${methodName}`;
+export const registeredHandler = (functionName: string) => `ErrorHandlerRegistry.register() for ${functionName}`;
+
+export const invalidKeyMessage = (declaredAs: string, key: unknown) =>
+  `${declaredAs} has an invalid key ${describeKey(key)}: ` +
   `use an exception class (Error or a subclass) or an integer HTTP status from 400 to 599.`;
 
-export const emptyKeyListMessage = (handlerName: string) =>
-  `@ErrorHandler() on ${handlerName} was given an empty list of keys: name at least one exception class or status code.`;
+export const emptyKeyListMessage = (declaredAs: string) =>
+  `${declaredAs} was given an empty list of keys: name at least one exception class or status code.`;
 
-export const duplicateKeyMessage = (handlerName: string, key: string, scope: string, holder: string) =>
-  `@ErrorHandler() on ${handlerName} registers ${key} in ${scope}, which ${holder} already handles there. ` +
+export const duplicateKeyMessage = (declaredAs: string, key: string, scope: string, holder: string) =>
+  `${declaredAs} registers ${key} in ${scope}, which ${holder} already handles there. ` +
   `Keep one handler per key in a scope (a status code and Nest's exception class for it are the same key).`;
 
 export const requestScopedHandlerMessage = (handlerName: string) =>
@@ -31,8 +39,8 @@ function describeKey(key: unknown): string {
   return String(key);
 }
 
-export const unknownScopeMessage = (handlerName: string, scope: unknown) =>
-  `ErrorHandlerRegistry.register() for ${handlerName}: scope ${describeScope(scope)} is neither a controller nor a module of this app. ` +
+export const unknownScopeMessage = (declaredAs: string, scope: unknown) =>
+  `${declaredAs}: scope ${describeScope(scope)} is neither a controller nor a module of this app. ` +
   `Pass a controller class, a module class, or no scope for an app-level handler.`;
 
 export const unknownControllerMessage = (controller: unknown) =>
