@@ -1,5 +1,5 @@
 export { createHttpException, type FixedStatusHttpExceptionClass } from './core/create-http-exception.js';
-export { ErrorHandler } from './core/error-handler.decorator.js';
+export { ErrorHandler, type ErrorHandlerDecorator } from './core/error-handler.decorator.js';
 export type { DefaultResponse } from './core/default-response.js';
 export { ErrorHandlerRegistry } from './core/error-handler.registry.js';
 export { ErrorHandlersModule } from './error-handlers.module.js';

@@ -8,7 +8,7 @@ import type { KeyedHandler } from './handler-entry.js';
 import { HandlerScope } from './handler-scope.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
 import type { ErrorHandlerFunction } from '../interfaces/error-handler-function.interface.js';
-import type { ErrorHandlerKey } from '../interfaces/error-handler-key.interface.js';
+import type { ErrorForKey, ErrorHandlerKey, ErrorHandlerKeys } from '../interfaces/error-handler-key.interface.js';
 import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 import type { RegisterErrorHandlerOptions } from '../interfaces/register-options.interface.js';
 import type { ModuleGraph } from './module-graph.js';
@@ -36,16 +36,17 @@ export class ErrorHandlerRegistry {
 
   /**
    * Registers a plain function as an error handler, as `@ErrorHandler()` would.
-   * Keys are validated now. Before bootstrap completes the handler is queued;
+   * The handler's `error` is typed from the key (the class's instances, an
+   * `HttpException` for a status code). Keys are validated now. Before bootstrap completes the handler is queued;
    * after the app has started it is accepted and cached resolutions are dropped.
    */
-  register<E = unknown>(key: ErrorHandlerKey | ErrorHandlerKey[], handler: ErrorHandlerFunction<E>, options: RegisterErrorHandlerOptions = {}): void {
+  register<K extends ErrorHandlerKeys>(key: K, handler: ErrorHandlerFunction<ErrorForKey<K>>, options: RegisterErrorHandlerOptions = {}): void {
     if (typeof handler !== 'function') throw new Error(notAFunctionMessage(handler));
     const { scope, ...handlerOptions } = options;
     const name = handler.name || 'anonymous handler';
     const invoke = handler as ErrorHandlerFunction;
     const source = { name, declaredAs: registeredHandler(handler.name || 'an anonymous function'), invoke };
-    const handlers = keyedHandlers(source, Array.isArray(key) ? [...key] : [key], handlerOptions);
+    const handlers = keyedHandlers(source, Array.isArray(key) ? [...key] : [key as ErrorHandlerKey], handlerOptions);
     if (this.pending) {
       this.pending.push({ handlers, scope });
       return;
