@@ -1,5 +1,6 @@
 import type { ArgumentsHost } from '@nestjs/common';
 import { ERROR_HANDLER_METADATA } from './constants.js';
+import { recordDecoratedClass } from './decorated-classes.js';
 import type { ErrorForKey, ErrorHandlerKeys } from '../interfaces/error-handler-key.interface.js';
 import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.interface.js';
 
@@ -36,7 +37,8 @@ type AcceptsError<M, P, E> = string extends P
  * method's first parameter is checked against the key at compile time.
  */
 export function ErrorHandler<K extends ErrorHandlerKeys>(key: K, options: ErrorHandlerOptions = {}): ErrorHandlerDecorator<ErrorForKey<K>> {
-  return (_target, _propertyKey, descriptor) => {
+  return (target, _propertyKey, descriptor) => {
+    recordDecoratedClass(target);
     const method = descriptor.value as object;
     const existing: ErrorHandlerRegistration[] = Reflect.getMetadata(ERROR_HANDLER_METADATA, method) ?? [];
     const keys: unknown[] = Array.isArray(key) ? [...key] : [key];

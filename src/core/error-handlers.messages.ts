@@ -26,6 +26,15 @@ export const requestScopedHandlerMessage = (handlerName: string) =>
 export const missingInstanceMessage = (handlerName: string) =>
   `@ErrorHandler() on ${handlerName} belongs to a provider that has no instance at bootstrap; make it a class or factory provider.`;
 
+export const ignoredHandlerClassMessage = (className: string, handlers: string[]) =>
+  `${handlers.map((method) => decoratedHandler(className, method)).join(', ')} ${handlers.length === 1 ? 'is' : 'are'} ignored: ` +
+  `${className} is not a provider or controller of this app, so Nest never creates it and its handlers never run. ` +
+  `Add ${className} to the providers of the module whose requests it should handle (the root module for app-level handlers).`;
+
+export const staticHandlerMessage = (className: string, handlers: string[]) =>
+  `${handlers.map((method) => decoratedHandler(className, method)).join(', ')} ${handlers.length === 1 ? 'is a static method, which never runs' : 'are static methods, which never run'}: ` +
+  `handlers are methods of the instances Nest creates. Remove \`static\` and list ${className} as a provider or controller.`;
+
 export const appModuleNotFoundMessage = () =>
   `ErrorHandlersModule could not find the module that imports ErrorHandlersModule.forRoot(); ` +
   `import it once, in your root module.`;
