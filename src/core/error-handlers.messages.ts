@@ -55,6 +55,10 @@ export const unknownScopeMessage = (declaredAs: string, scope: unknown) =>
 export const unknownControllerMessage = (controller: unknown) =>
   `ErrorHandlerRegistry.explain(): ${describeScope(controller)} is not a controller of this app.`;
 
+export const explainBeforeInitMessage = () =>
+  `ErrorHandlerRegistry.explain(): the app has not been initialised yet, so no handler has been found. ` +
+  `Handlers are discovered when the app starts: call explain() after \`await app.init()\` (or \`app.listen()\`).`;
+
 export const notAFunctionMessage = (handler: unknown) =>
   `ErrorHandlerRegistry.register() needs a function as handler, got ${typeof handler}.`;
 

@@ -45,8 +45,13 @@ export class HandlerScope {
   }
 
   describe(): string {
-    return this.kind === 'app' ? `app module ${this.name}` : `${this.kind} ${this.name}`;
+    return describeScope(this.kind, this.name);
   }
+}
+
+/** How messages and `explain()` name a scope, whether or not it holds handlers: `module BillingModule`. */
+export function describeScope(kind: ScopeKind, name: string): string {
+  return kind === 'app' ? `app module ${name}` : `${kind} ${name}`;
 }
 
 function declaredAs(entry: HandlerEntry): string {
