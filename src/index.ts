@@ -13,3 +13,4 @@ export type { DebugErrorInfo, ErrorDebugInfo } from './debug/debug-info.interfac
 export type { ErrorPage, ErrorPageTemplate } from './contexts/http/renderers/error-page.interface.js';
 export { html, type SafeHtml } from './contexts/http/renderers/html.js';
 export type { ProblemDetails } from './contexts/http/renderers/problem-details.js';
+export { problemDetails, type ProblemDetailsInit } from './contexts/http/problem-details.helper.js';
