@@ -37,8 +37,9 @@ export class ErrorHandlerRegistry {
   /**
    * Registers a plain function as an error handler, as `@ErrorHandler()` would.
    * The handler's `error` is typed from the key (the class's instances, an
-   * `HttpException` for a status code). Keys are validated now. Before bootstrap completes the handler is queued;
-   * after the app has started it is accepted and cached resolutions are dropped.
+   * `HttpException` for a status code). Keys are validated now. Before
+   * bootstrap completes the handler is queued; after the app has started it
+   * is accepted and cached resolutions are dropped.
    */
   register<K extends ErrorHandlerKeys>(key: K, handler: ErrorHandlerFunction<ErrorForKey<K>>, options: RegisterErrorHandlerOptions = {}): void {
     if (typeof handler !== 'function') throw new Error(notAFunctionMessage(handler));
