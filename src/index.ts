@@ -1,5 +1,5 @@
 export { createHttpException, type FixedStatusHttpExceptionClass } from './core/create-http-exception.js';
-export { ErrorHandler } from './core/error-handler.decorator.js';
+export { ErrorHandler, type ErrorHandlerDecorator } from './core/error-handler.decorator.js';
 export type { DefaultResponse } from './core/default-response.js';
 export { ErrorHandlerRegistry } from './core/error-handler.registry.js';
 export { ErrorHandlersModule } from './error-handlers.module.js';
@@ -13,3 +13,4 @@ export type { DebugErrorInfo, ErrorDebugInfo } from './debug/debug-info.interfac
 export type { ErrorPage, ErrorPageTemplate } from './contexts/http/renderers/error-page.interface.js';
 export { html, type SafeHtml } from './contexts/http/renderers/html.js';
 export type { ProblemDetails } from './contexts/http/renderers/problem-details.js';
+export { problemDetails, type ProblemDetailsInit } from './contexts/http/problem-details.helper.js';

@@ -75,7 +75,7 @@ describe.skipIf(!runs)(title, () => {
         expect(await frames.first().locator('.fn').textContent()).toBe('queryUsers');
         expect(await frames.first().locator('.line.hit').textContent()).toMatch(/throw new Error\('query failed', \{ cause: driver \}\);$/);
         expect(await page.locator('h2', { hasText: 'Caused by' }).allTextContents()).toEqual(['Caused by: Error', 'Caused by: TypeError']);
-        expect(await page.getByText('No handler matches; searched module DebugFeatureModule').isVisible()).toBe(true);
+        expect(await page.getByText('No handler matches; searched controller DebugController (no handlers) → module DebugFeatureModule').isVisible()).toBe(true);
         if (platform === 'express') {
           mkdirSync(dirname(SCREENSHOT), { recursive: true });
           await page.screenshot({ path: SCREENSHOT });

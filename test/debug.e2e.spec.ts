@@ -49,9 +49,11 @@ describe.each(PLATFORMS)('debug: true (%s)', (platform) => {
       const { body } = await running.http().get('/debug/boom');
       expect(body.debug.explanation).toMatchObject({
         handled: false,
-        searched: ['module DebugFeatureModule', 'app module DebugAppModule'],
+        searched: ['controller DebugController', 'module DebugFeatureModule', 'app module DebugAppModule'],
       });
-      expect(body.debug.explanation.summary).toMatch(/^No handler matches; searched module DebugFeatureModule → app module DebugAppModule/);
+      expect(body.debug.explanation.summary).toMatch(
+        /^No handler matches; searched controller DebugController \(no handlers\) → module DebugFeatureModule → app module DebugAppModule \(no handlers\)/,
+      );
     });
 
     it('keeps a 4xx HttpException body as Nest writes it, with `debug` beside it', async () => {
@@ -91,7 +93,9 @@ describe.each(PLATFORMS)('debug: true (%s)', (platform) => {
       expect(page).toMatch(/<span class="line hit"><span class="ln">\d+<\/span>  throw new Error\(&#39;query failed&#39;, \{ cause: driver \}\);<\/span>/);
       expect(page).toContain('Caused by: Error');
       expect(page).toContain('Caused by: TypeError');
-      expect(page).toContain('No handler matches; searched module DebugFeatureModule → app module DebugAppModule');
+      expect(page).toContain(
+        'No handler matches; searched controller DebugController (no handlers) → module DebugFeatureModule → app module DebugAppModule (no handlers)',
+      );
       expect(page).toMatch(/\d+ frames? outside the app's source/);
     });
 
