@@ -74,17 +74,13 @@ export class ErrorHandlerRegistry {
    * without handlers: the controller, its module, the module's importers by
    * distance, the app module. Chains keep only scopes that hold handlers (the
    * hot path skips empty ones); an explanation must show the empty ones too,
-   * since an empty scope is often the mistake being looked for. Keep in step
-   * with `scopesFor()`, except that modules importing the app module (a
-   * test's root) are left out here: they are not scopes of the app.
+   * since an empty scope is often the mistake being looked for.
    */
   private searchPath(controller: Type | undefined): SearchedScope[] {
     const app = { description: this.appScope.describe(), handlers: this.appScope.size };
     const host = controller && this.controllerModules.get(controller);
     if (!controller || !host || !this.graph || !this.appModule) return [app];
-    // The app module and what imports it (a test's root module) are not feature scopes.
-    const appAndAbove = new Set(this.graph.importerChain(this.appModule));
-    const modules = this.graph.importerChain(host).filter((moduleRef) => !appAndAbove.has(moduleRef));
+    const modules = this.featureModules(host);
     return [
       { description: describeScope('controller', controller.name), handlers: this.controllerScopes.get(controller)?.size ?? 0 },
       ...modules.map((moduleRef) => ({ description: describeScope('module', moduleRef.name), handlers: this.moduleScopes.get(moduleRef)?.size ?? 0 })),
@@ -174,10 +170,20 @@ export class ErrorHandlerRegistry {
   private scopesFor(controller: Type): HandlerScope[] {
     const host = this.controllerModules.get(controller);
     if (!host || !this.graph) return [this.appScope];
-    const modules = this.graph.importerChain(host).filter((moduleRef) => moduleRef !== this.appModule);
-    const moduleScopes = modules.flatMap((moduleRef) => this.moduleScopes.get(moduleRef) ?? []);
+    const moduleScopes = this.featureModules(host).flatMap((moduleRef) => this.moduleScopes.get(moduleRef) ?? []);
     const controllerScope = this.controllerScopes.get(controller);
     return [...(controllerScope ? [controllerScope] : []), ...moduleScopes, this.appScope];
+  }
+
+  /**
+   * `host` and its importers by distance, but the app module, whose scope
+   * always comes last (SPEC section 2). A test's root module that imports the
+   * app module is an importer like any other: handlers a test provides there
+   * apply, just before the app's.
+   */
+  private featureModules(host: Module): Module[] {
+    if (!this.graph) return [];
+    return this.graph.importerChain(host).filter((moduleRef) => moduleRef !== this.appModule);
   }
 
   private moduleScope(moduleRef: Module): HandlerScope {
