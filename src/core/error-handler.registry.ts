@@ -34,6 +34,7 @@ export class ErrorHandlerRegistry {
   private graph?: ModuleGraph;
   private appModule?: Module;
   private wrapUnhandled = true;
+  private appAndAbove?: Set<Module>;
 
   /**
    * Registers a plain function as an error handler, as `@ErrorHandler()` would.
@@ -96,6 +97,7 @@ export class ErrorHandlerRegistry {
   initialize(graph: ModuleGraph, appModule: Module, controllers: ReadonlyArray<{ controller: Type; host: Module }>, { wrapUnhandled = true } = {}): void {
     this.graph = graph;
     this.appModule = appModule;
+    this.appAndAbove = undefined;
     this.wrapUnhandled = wrapUnhandled;
     this.appScope = new HandlerScope('app', appModule.name);
     this.appChain = new ScopeChain([this.appScope], wrapUnhandled);
@@ -128,7 +130,7 @@ export class ErrorHandlerRegistry {
 
   /** @internal */
   addToModule(moduleRef: Module, handlers: KeyedHandler[]): void {
-    addAll(moduleRef === this.appModule ? this.appScope : this.moduleScope(moduleRef), handlers);
+    addAll(this.isAppLevel(moduleRef) ? this.appScope : this.moduleScope(moduleRef), handlers);
   }
 
   /** @internal Where a controller's errors come from (for reports), made once per controller. */
@@ -176,14 +178,21 @@ export class ErrorHandlerRegistry {
   }
 
   /**
-   * `host` and its importers by distance, but the app module, whose scope
-   * always comes last (SPEC section 2). A test's root module that imports the
-   * app module is an importer like any other: handlers a test provides there
-   * apply, just before the app's.
+   * `host` and its importers by distance, up to the app module, whose scope
+   * comes last (SPEC section 2). What imports the app module (a test's root
+   * module) is above the app: an app under test resolves as in production.
    */
   private featureModules(host: Module): Module[] {
     if (!this.graph) return [];
-    return this.graph.importerChain(host).filter((moduleRef) => moduleRef !== this.appModule);
+    return this.graph.importerChain(host).filter((moduleRef) => !this.isAppLevel(moduleRef));
+  }
+
+  /** The app module, or a module that imports it (a test's root): handlers there are app-level. */
+  private isAppLevel(moduleRef: Module): boolean {
+    if (moduleRef === this.appModule) return true;
+    if (!this.appModule || !this.graph) return false;
+    this.appAndAbove ??= new Set(this.graph.importerChain(this.appModule));
+    return this.appAndAbove.has(moduleRef);
   }
 
   private moduleScope(moduleRef: Module): HandlerScope {
