@@ -1,8 +1,8 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ErrorHandlersModule } from 'nestjs-error-handlers';
 import { AdminModule } from './admin/admin.module.js';
-import { AppErrorHandlers, InternalErrorHandlers } from './app-errors.handlers.js';
-import { debugMode, debugOption, type SampleAppSettings } from './config/app-settings.js';
+import { AppErrorHandlers } from './app-errors.handlers.js';
+import { debugOption, type SampleAppSettings } from './config/app-settings.js';
 import { IndexController } from './index.controller.js';
 import { OpsModule } from './ops/ops.module.js';
 import { OutboxReporter } from './ops/outbox.reporter.js';
@@ -11,7 +11,7 @@ import { StorageModule } from './storage/storage.module.js';
 
 /**
  * The root module. Because it imports `ErrorHandlersModule.forRoot()`, the
- * handlers of its own providers (AppErrorHandlers, InternalErrorHandlers)
+ * handlers of its own provider (AppErrorHandlers)
  * are app-level: searched last for every request, and the only ones that see
  * unknown routes.
  *
@@ -38,8 +38,7 @@ export class AppModule {
         AdminModule,
       ],
       controllers: [IndexController],
-      // In debug mode the 500 handler steps aside, so unhandled errors get the debug response.
-      providers: debugMode(settings) ? [AppErrorHandlers] : [AppErrorHandlers, InternalErrorHandlers],
+      providers: [AppErrorHandlers],
     };
   }
 }

@@ -60,11 +60,6 @@ export function debugOption(settings: SampleAppSettings): ErrorHandlersModuleOpt
   return settings.debug === true;
 }
 
-/** True when the module runs in debug mode, in either form. */
-export function debugMode(settings: SampleAppSettings): boolean {
-  return Boolean(debugOption(settings));
-}
-
 /** A one-line summary for the startup log: never the DSN's key, only where events go. */
 export function describeSettings(settings: SampleAppSettings): string {
   const debug = settings.inspector ? 'on, handed to the inspector' : settings.debug ? 'on' : 'off';
