@@ -264,8 +264,10 @@ describe('option validation at bootstrap', () => {
   it.each([
     ['an unknown responseFormat', { responseFormat: 'xml' }, /responseFormat "xml" is not supported; use 'nest' \(the default, Nest's own body\) or 'problem\+json'/],
     ['an htmlErrorPage that is not a template', { htmlErrorPage: '<h1>oops</h1>' }, /htmlErrorPage must be true, false or a template function/],
-    ['a debug option that is a string', { debug: 'yes' }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number \}.*got "yes"/],
+    ['a debug option that is a string', { debug: 'yes' }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number, propagate\?: boolean \}.*got "yes"/],
     ['a negative contextLines', { debug: { contextLines: -1 } }, /debug must be .*got an object with contextLines -1/],
+    ['a propagate that is not a boolean', { debug: { propagate: 'no' } }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number, propagate\?: boolean \}/],
+    ['an unknown clientErrorLogLevel', { clientErrorLogLevel: 'warning' }, /clientErrorLogLevel must be one of 'log', 'warn'.*got "warning"/],
   ])('refuses %s', async (_name, options, message) => {
     const moduleRef = await Test.createTestingModule({ imports: [debugAppWith(options as ErrorHandlersModuleOptions)] }).compile();
     await expect(moduleRef.init()).rejects.toThrow(message);

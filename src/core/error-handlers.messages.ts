@@ -79,7 +79,7 @@ export const invalidHtmlErrorPageMessage = (value: unknown) =>
   `ErrorHandlersModule: htmlErrorPage must be true, false or a template function (page) => html\`…\`, got ${typeof value}.`;
 
 export const invalidDebugOptionMessage = (value: unknown) =>
-  `ErrorHandlersModule: debug must be true, false or { inspector?: boolean, contextLines?: number } ` +
+  `ErrorHandlersModule: debug must be true, false or { inspector?: boolean, contextLines?: number, propagate?: boolean } ` +
   `(contextLines a whole number from 0), got ${describeOption(value)}.`;
 
 function describeOption(value: unknown): string {
@@ -87,3 +87,7 @@ function describeOption(value: unknown): string {
   const contextLines = (value as { contextLines?: unknown }).contextLines;
   return `an object with contextLines ${typeof contextLines === 'string' ? `"${contextLines}"` : String(contextLines)}`;
 }
+
+export const invalidClientErrorLogLevelMessage = (value: unknown) =>
+  `ErrorHandlersModule: clientErrorLogLevel must be one of 'log', 'warn', 'error', 'debug', 'verbose', 'fatal' ` +
+  `(or left out: 4xx answers are not logged), got ${typeof value === 'string' ? `"${value}"` : String(value)}.`;
