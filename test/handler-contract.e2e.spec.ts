@@ -17,6 +17,13 @@ describe.each(PLATFORMS)('handler contract, SPEC section 4 (%s)', (platform) => 
     expect(res.body).toEqual({ custom: true });
   });
 
+  it('ErrorResponse headers may choose a JSON content type of their own for an object body', async () => {
+    const res = await running.http().get('/contract/json-api');
+    expect(res.status).toBe(422);
+    expect(res.headers['content-type']).toMatch(/^application\/vnd\.api\+json/);
+    expect(JSON.parse(res.text)).toEqual({ errors: [{ status: '422' }] });
+  });
+
   it('a returned HttpException renders as Nest would', async () => {
     const res = await running.http().get('/contract/http-exception');
     expect(res.status).toBe(404);
