@@ -41,7 +41,7 @@ export const SMOKE_APPS: SmokeApp[] = [
   },
 ];
 
-/** The compiler options of Nest 11's and 12's starter projects, in short. */
+/** `module: nodenext`: what lets a CommonJS app import an ES module in TypeScript >= 5.8 (docs/compatibility.md). */
 export const APP_TSCONFIG = {
   compilerOptions: {
     module: 'nodenext',
