@@ -23,8 +23,15 @@ export class UndeliverableAnswer extends Error {
 export class HttpWriter {
   constructor(private readonly adapter: HttpServer) {}
 
+  /**
+   * Also true when headers went out through Fastify's raw response: Nest 11's
+   * Fastify adapter looks only at `reply.sent`, which a handler writing to
+   * `reply.raw` does not set.
+   */
   headersSent(response: unknown): boolean {
-    return this.adapter.isHeadersSent(response);
+    if (this.adapter.isHeadersSent(response)) return true;
+    const raw = (response as { raw?: { headersSent?: unknown } } | undefined)?.raw;
+    return raw?.headersSent === true;
   }
 
   /** Throws `UndeliverableAnswer` unless `status` is an integer from 200 to 599. */
