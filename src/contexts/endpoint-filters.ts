@@ -63,6 +63,16 @@ class EndpointErrorFilter implements ExceptionFilter {
 }
 
 const filtersByEndpoint = new WeakMap<Type, EndpointErrorFilter>();
+/**
+ * Nest's own answer, per context (`host.getType()`), for an error no app with
+ * the module is left to answer: its filter stays on the class after the app
+ * closes, and an app without the module may share the class (tests do).
+ */
+const nestAnswers = new Map<string, NestAnswer>();
+
+/** What Nest answers for an error of `endpoint` when the module's filter is not there. */
+export type NestAnswer = (endpoint: Type, exception: unknown, host: ArgumentsHost) => unknown;
+
 /** Apps that bound each class, latest last: a class may serve several apps in one process (tests do). */
 const sinksByEndpoint = new WeakMap<Type, AppErrorSink[]>();
 
@@ -97,10 +107,17 @@ function sinkFor(endpoint: Type, host: ArgumentsHost): AppErrorSink | undefined 
   return unsure;
 }
 
+/** Set by a context when it is loaded: what Nest answers in that context when the module's filter is not there. */
+export function setNestAnswer(type: string, answer: NestAnswer): void {
+  nestAnswers.set(type, answer);
+}
+
 /** No app with the module claims it: Nest answers as if the filter were not there. */
 function declinedBy(endpoint: Type, exception: unknown, host: ArgumentsHost): unknown {
   const anyApp = sinksByEndpoint.get(endpoint)?.at(-1);
   if (anyApp) return anyApp.decline(exception, host);
+  const nestAnswer = nestAnswers.get(host.getType());
+  if (nestAnswer) return nestAnswer(endpoint, exception, host);
   // Nest's ExceptionsHandler answers an Error returned by a filter with its built-in filter.
   return exception instanceof Error ? exception : new Error('Declined by nestjs-error-handlers');
 }
