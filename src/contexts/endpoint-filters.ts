@@ -21,6 +21,14 @@ export interface GlobalsSeen {
 }
 
 let globalsSeen: GlobalsSeen | undefined;
+/**
+ * Reads of the global filter's `catch` not yet matched by reads of a class
+ * filter's: Nest reads every filter of a handler's list alike, so a handler
+ * built without the app's global filters (a microservice that does not
+ * inherit the app's config, connected in the same step as one that does)
+ * finds none left and does not take the previous handler's.
+ */
+let unmatchedReads = 0;
 
 /**
  * Called by the module's global filter when Nest reads its `catch` to build
@@ -33,8 +41,21 @@ let globalsSeen: GlobalsSeen | undefined;
  * reaches a handler built later.
  */
 export function noteGlobalsRead(seen: GlobalsSeen): void {
-  if (globalsSeen === undefined) queueMicrotask(() => (globalsSeen = undefined));
+  if (globalsSeen === undefined) queueMicrotask(forgetGlobalsSeen);
   globalsSeen = seen;
+  unmatchedReads++;
+}
+
+function forgetGlobalsSeen(): void {
+  globalsSeen = undefined;
+  unmatchedReads = 0;
+}
+
+/** The global filters Nest read for the handler whose class filter it is reading now, if it read them. */
+function takeGlobalsSeen(): GlobalsSeen | undefined {
+  if (unmatchedReads === 0) return undefined;
+  unmatchedReads--;
+  return globalsSeen;
 }
 
 /**
@@ -50,7 +71,7 @@ class EndpointErrorFilter implements ExceptionFilter {
 
   // A getter: Nest reads `catch` once per handler it builds (see noteGlobalsRead).
   get catch(): (exception: unknown, host: ArgumentsHost) => unknown {
-    const seen = globalsSeen;
+    const seen = takeGlobalsSeen();
     return (exception, host) => this.handle(exception, host, seen);
   }
 
