@@ -20,6 +20,12 @@ async function expectNothingLost(running: RunningRpc, logger: CapturingLogger, {
   expect(reportedLines()).toEqual(['500 unhandled in boot']);
   expect(RecordingReporter.seen[0]).toMatchObject({ kind: 'rpc', facts: { transaction: 'RPC boot.unhandled' } });
   expect(logger.at('error').map((entry) => entry.message)).toEqual(['500 RPC boot.unhandled Error: unhandled in boot [event event-1]']);
+  // The deliberate answer passes as Nest passes it, unreported and unlogged, whatever was loaded when it came.
+  RecordingReporter.clear();
+  logger.clear();
+  expect(await errorOf(running.client, 'boot.refused')).toEqual({ code: 'E_REFUSED' });
+  expect(reportedLines()).toEqual([]);
+  expect(logger.at('error')).toEqual([]);
 }
 
 describe.each(TRANSPORTS)('RPC bootstrap orders (%s): handlers run and no error is ever lost', (transport) => {
