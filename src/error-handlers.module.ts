@@ -33,6 +33,7 @@ import { SentryService } from './reporting/sentry/sentry.service.js';
 })
 export class ErrorHandlersModule extends ConfigurableModuleClass implements NestModule, OnModuleInit {
   private readonly endpoints: Endpoint[];
+  private explored = false;
 
   /**
    * Every module is scanned by now and no handler of any context has been
@@ -64,6 +65,9 @@ export class ErrorHandlersModule extends ConfigurableModuleClass implements Nest
   }
 
   onModuleInit(): void {
+    // @nestjs/microservices 12: a standalone microservice's init() runs the init hooks twice (NestMicroservice.registerModules).
+    if (this.explored) return;
+    this.explored = true;
     // Before discovery: a refused option (debug in production) fails the start with its own message.
     validateRenderingOptions(this.options);
     const controllers = this.endpoints.map(({ endpoint, host }) => ({ controller: endpoint, host }));
