@@ -118,7 +118,7 @@ export function bindEndpoint(endpoint: Type, sink: AppErrorSink, { withoutGlobal
   const filters: unknown[] = [filter, ...existing.filter((f) => !(f instanceof EndpointErrorFilter))];
   Object.defineProperty(filters, Symbol.iterator, {
     value: function* (this: unknown[]) {
-      for (const item of Array.prototype.values.call(this)) if (item !== filter || globalsSeen || withoutGlobals) yield item;
+      for (const item of Array.prototype.values.call(this)) if (item !== filter || unmatchedReads > 0 || withoutGlobals) yield item;
     },
   });
   Reflect.defineMetadata(NEST_EXCEPTION_FILTERS_METADATA, filters, endpoint);

@@ -62,7 +62,7 @@ describe.each(TRANSPORTS)('RPC: what a handler returns becomes the error the cli
   it('a handler that returns nothing leaves Nest’s answer; the 500 is reported and logged once', async () => {
     expect(await errorOf(running.client, 'unanswered')).toEqual(INTERNAL);
     expect(reportedLines()).toEqual(['500 handler returns nothing']);
-    expect(errorLines()).toEqual([expect.stringMatching(/^500 RPC unanswered Error: handler returns nothing \[event event-1\]$/)]);
+    expect(errorLines()).toEqual([expect.stringMatching(/^500 RPC unanswered Unanswered: handler returns nothing \[event event-1\]$/)]);
   });
 
   it('a 5xx answer is reported with its status and logged once', async () => {
