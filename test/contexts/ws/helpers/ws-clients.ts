@@ -1,0 +1,81 @@
+import { io, type Socket } from 'socket.io-client';
+import WebSocket from 'ws';
+
+/** A message the server sent: Nest's `exception` event, or a handler's reply. */
+export interface Received {
+  event: string;
+  data: unknown;
+}
+
+/** A real client of a gateway, socket.io or ws alike: send one message, get the next thing the server sends. */
+export interface GatewayClient {
+  /** Sends `event` with `data`; resolves with the next message the server sends. */
+  request(event: string, data?: unknown): Promise<Received>;
+  /** Every message received so far, in order. */
+  readonly received: Received[];
+  close(): void;
+}
+
+/** Long enough for any answer on a loaded machine; only a lost answer reaches it. */
+const ANSWER_WAIT_MS = 10_000;
+
+class Inbox {
+  readonly received: Received[] = [];
+  private waiting: Array<(message: Received) => void> = [];
+
+  push(message: Received): void {
+    this.received.push(message);
+    this.waiting.shift()?.(message);
+  }
+
+  next(what: string): Promise<Received> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no answer from the server to ${what}`)), ANSWER_WAIT_MS);
+      this.waiting.push((message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+    });
+  }
+}
+
+export async function connectSocketIo(url: string): Promise<GatewayClient> {
+  const socket: Socket = io(url, { transports: ['websocket'], reconnection: false, forceNew: true });
+  const inbox = new Inbox();
+  socket.onAny((event: string, data: unknown) => inbox.push({ event, data }));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    received: inbox.received,
+    request(event, data) {
+      const next = inbox.next(event);
+      socket.emit(event, data);
+      return next;
+    },
+    close: () => socket.close(),
+  };
+}
+
+export async function connectWs(url: string): Promise<GatewayClient> {
+  const socket = new WebSocket(url);
+  const inbox = new Inbox();
+  socket.on('message', (raw) => {
+    const { event, data } = JSON.parse(String(raw)) as Received;
+    inbox.push({ event, data });
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('open', () => resolve());
+    socket.once('error', reject);
+  });
+  return {
+    received: inbox.received,
+    request(event, data) {
+      const next = inbox.next(event);
+      socket.send(JSON.stringify({ event, data }));
+      return next;
+    },
+    close: () => socket.terminate(),
+  };
+}
