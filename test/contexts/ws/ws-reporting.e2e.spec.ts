@@ -9,7 +9,7 @@ const DATA = { room: 'lobby' };
 async function start(transport: WsTransportName, placement: Placement, options: { module?: boolean; logger?: CapturingLogger } = {}) {
   const place = await gatewayPlace(transport, placement);
   const imports = options.module === false ? [] : [ErrorHandlersModule.forRoot({ reporter: RecordingReporter })];
-  const running = await startGatewayApp(rootModule([makeEventsGateway(place)], imports), place, options.logger ?? false);
+  const running = await startGatewayApp(rootModule([makeEventsGateway(place)], imports), place, { logger: options.logger ?? false });
   return { running, place };
 }
 
