@@ -18,17 +18,19 @@ import { invalidWsAnswerStatusMessage } from './ws.messages.js';
 const WS_EXCEPTION_STATUS = 400;
 
 /**
- * WebSockets (socket.io and ws): every answer is Nest's `exception` event,
- * emitted by Nest's own `BaseWsExceptionFilter`, so the payload and the way
- * it travels (socket.io `emit`, ws `send` of `{ event, data }`) are Nest's.
- * - a handler's `ErrorResponse` or plain value: its body, as Nest emits a
+ * WebSockets (socket.io and ws): every answer is Nest's `exception` event
+ * with the payload Nest's own `BaseWsExceptionFilter` makes:
+ * - no answer: Nest's own answer for the error, `cause` included, delivered
+ *   by Nest's filter (parity by construction);
+ * - a handler's `ErrorResponse` or plain value: its body, as Nest makes a
  *   `WsException` carrying it (an object as it is; anything else as
  *   `{ status: 'error', message, cause }`);
- * - a returned `WsException`: as Nest emits it;
+ * - a returned `WsException`: as Nest makes it;
  * - a returned (or thrown) `HttpException`: its HTTP body, e.g.
- *   `{ statusCode: 404, message: 'Not Found' }`, keeping its status;
- * - no answer: Nest's own payload for the error, `cause` included.
- * Nest ignores what a gateway's filter returns, so nothing is returned.
+ *   `{ statusCode: 404, message: 'no such room', error: 'Not Found' }`, keeping its status.
+ * A handler's answer is sent as Nest 12 sends (socket.io `emit`, ws `send`
+ * of `{ event, data }`), on Nest 11 too. Nest ignores what a gateway's
+ * filter returns, so nothing is returned.
  */
 export class WsContext implements ContextAdapter {
   readonly kind = 'ws';
@@ -60,15 +62,15 @@ export class WsContext implements ContextAdapter {
 
   deliver(answer: Answer, exchange: ErrorExchange): void {
     const { host } = exchange;
-    if (answer.kind === 'response') return this.withNest(host, (nest) => nest.emitAsWsException(answer.body, host));
-    if (answer.kind === 'exception') return this.emitException(answer.exception, host);
+    if (answer.kind === 'response') return this.withNest(host, (nest) => nest.sendAnswer(answer.body, host));
+    if (answer.kind === 'exception') return this.sendException(answer.exception, host);
   }
 
   defaultAnswer(error: unknown, exchange: ErrorExchange): DefaultAnswer {
     const { host } = exchange;
     // A handler threw it (SPEC section 4): answered as if it had returned it.
-    if (error !== exchange.thrown && isHttpException(error)) return { status: this.statusOfError(error), deliver: () => this.emitException(error, host) };
-    return { status: this.statusOfError(error), deliver: () => this.withNest(host, (nest) => nest.emit(error, host)) };
+    if (error !== exchange.thrown && isHttpException(error)) return { status: this.statusOfError(error), deliver: () => this.sendException(error, host) };
+    return { status: this.statusOfError(error), deliver: () => this.withNest(host, (nest) => nest.answerAsNest(error, host)) };
   }
 
   statusAfterAppFilter(_exchange: ErrorExchange, fallback: number): number {
@@ -105,12 +107,10 @@ export class WsContext implements ContextAdapter {
     return { location: event, variant: namespace };
   }
 
-  private emitException(exception: unknown, host: ArgumentsHost): void {
-    if (isHttpException(exception)) {
-      const { body } = describeDefaultResponse(exception);
-      return this.withNest(host, (nest) => nest.emitAsWsException(body, host));
-    }
-    this.withNest(host, (nest) => nest.emit(exception, host));
+  /** A `WsException` or `HttpException` a handler returned (or threw: an `HttpException`). */
+  private sendException(exception: unknown, host: ArgumentsHost): void {
+    const answer = isHttpException(exception) ? describeDefaultResponse(exception).body : exception;
+    this.withNest(host, (nest) => nest.sendAnswer(answer, host));
   }
 
   /**
@@ -135,7 +135,7 @@ export class WsContext implements ContextAdapter {
   /** Nest's payload for an error that is not a `WsException`. Never throws. */
   private emitUnknownError(host: ArgumentsHost): void {
     try {
-      this.withNest(host, (nest) => nest.emit(undefined, host));
+      this.withNest(host, (nest) => nest.answerAsNest(undefined, host));
     } catch {
       // The client is gone, or is not one Nest can emit to.
     }

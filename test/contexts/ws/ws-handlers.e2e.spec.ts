@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorHandlersModule } from 'nestjs-error-handlers';
 import { rootModule } from './fixtures/events.gateway.js';
 import { hostsSeen, makeFailGateway, WsHandlers } from './fixtures/handlers.gateway.js';
+import { NEST_SENDS_TO_WS } from './helpers/nest-version.js';
 import { gatewayPlace, startGatewayApp, TRANSPORTS, type GatewayApp } from './helpers/gateway-apps.js';
 import type { GatewayClient } from './helpers/ws-clients.js';
 import { CapturingLogger, RecordingReporter } from './helpers/recording.js';
@@ -30,6 +31,7 @@ describe.each(TRANSPORTS)('@ErrorHandler methods answering gateway errors (%s)',
   });
   afterAll(() => running.close());
   afterEach(() => {
+    client.relayed.length = 0;
     RecordingReporter.seen.length = 0;
     logger.lines.length = 0;
     hostsSeen.length = 0;
@@ -40,6 +42,8 @@ describe.each(TRANSPORTS)('@ErrorHandler methods answering gateway errors (%s)',
   it("emits an ErrorResponse's body as the exception payload; its status decides reporting (409: not reported)", async () => {
     expect(await client.request('fail', 'RoomFullError')).toEqual({ event: 'exception', data: { code: 'ROOM_FULL', message: 'failing' } });
     expect(hostsSeen).toEqual([{ type: 'ws', pattern: 'fail', data: 'RoomFullError' }]);
+    // A handler's answer is sent to the client on Nest 11 too (Nest 11's own filter only emits on the server-side socket).
+    expect(client.relayed).toEqual([]);
     expect(reported()).toEqual([]);
     expect(logger.errors()).toEqual([]);
   });
@@ -70,6 +74,7 @@ describe.each(TRANSPORTS)('@ErrorHandler methods answering gateway errors (%s)',
 
   it("leaves Nest's own payload when the handler returns nothing", async () => {
     expect((await client.request('fail', 'SilentError')).data).toEqual(nestUnknown('SilentError'));
+    expect(client.relayed).toHaveLength(transport === 'ws' && !NEST_SENDS_TO_WS ? 1 : 0);
     expect(reported()).toEqual([{ message: 'failing', status: 500, handler: 'WsHandlers.silent' }]);
   });
 

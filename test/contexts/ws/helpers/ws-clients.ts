@@ -13,6 +13,8 @@ export interface GatewayClient {
   request(event: string, data?: unknown): Promise<Received>;
   /** Every message received so far, in order. */
   readonly received: Received[];
+  /** The messages only relayed by the test gateway: Nest 11 emitted them on the server-side socket (fixtures/relaying.gateway.ts). */
+  readonly relayed: Received[];
   close(): void;
 }
 
@@ -21,10 +23,12 @@ const ANSWER_WAIT_MS = 10_000;
 
 class Inbox {
   readonly received: Received[] = [];
+  readonly relayed: Received[] = [];
   private waiting: Array<(message: Received) => void> = [];
 
-  push(message: Received): void {
+  push(message: Received, relayed = false): void {
     this.received.push(message);
+    if (relayed) this.relayed.push(message);
     this.waiting.shift()?.(message);
   }
 
@@ -49,6 +53,7 @@ export async function connectSocketIo(url: string): Promise<GatewayClient> {
   });
   return {
     received: inbox.received,
+    relayed: inbox.relayed,
     request(event, data) {
       const next = inbox.next(event);
       socket.emit(event, data);
@@ -62,8 +67,8 @@ export async function connectWs(url: string): Promise<GatewayClient> {
   const socket = new WebSocket(url);
   const inbox = new Inbox();
   socket.on('message', (raw) => {
-    const { event, data } = JSON.parse(String(raw)) as Received;
-    inbox.push({ event, data });
+    const { event, data, relayed } = JSON.parse(String(raw)) as Received & { relayed?: boolean };
+    inbox.push({ event, data }, relayed === true);
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
@@ -71,6 +76,7 @@ export async function connectWs(url: string): Promise<GatewayClient> {
   });
   return {
     received: inbox.received,
+    relayed: inbox.relayed,
     request(event, data) {
       const next = inbox.next(event);
       socket.send(JSON.stringify({ event, data }));
