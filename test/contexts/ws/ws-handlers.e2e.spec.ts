@@ -91,7 +91,7 @@ describe.each(TRANSPORTS)('@ErrorHandler methods answering gateway errors (%s)',
     ]);
     expect(logger.errors().map(({ message }) => message)).toEqual([
       `Error handler WsHandlers.brokenLater failed on ${where}: Error: the handler broke`,
-      `500 ${where} Error: failing [event event-2]`,
+      `500 ${where} AsyncFailingError: failing [event event-2]`,
     ]);
     expect(unhandledRejections).toEqual([]);
   });

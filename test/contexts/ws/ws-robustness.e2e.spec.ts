@@ -38,7 +38,7 @@ describe.each(TRANSPORTS)('no gateway error is lost (%s)', (transport) => {
     await until(() => RecordingReporter.seen.length === 1, 'the late answer to be reported');
     await until(() => logger.errors().length === 1, 'the late answer to be logged');
     expect(RecordingReporter.seen[0]).toMatchObject({ status: 503, handler: 'RobustnessHandlers.afterLeaving' });
-    expect(logger.errors()[0]!.message).toMatch(/^503 WS (\/\w+ )?leave Error: answered after the client left \[event event-1]$/);
+    expect(logger.errors()[0]!.message).toMatch(/^503 WS (\/\w+ )?leave AfterLeavingError: answered after the client left \[event event-1]$/);
     expect(unhandledRejections).toEqual([]);
   });
 
