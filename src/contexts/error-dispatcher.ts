@@ -87,17 +87,19 @@ export class ErrorDispatcher {
   }
 
   /**
-   * SPEC section 4: a failing handler (it threw, or its answer cannot be
-   * delivered) is reported and logged on its own. A thrown `HttpException`
-   * is answered by default; anything else takes the 500 path once (step 3,
-   * with the failure as cause); after that, the default answer, and then the built-in 500.
+   * SPEC section 4: a thrown `HttpException` is answered by default, as the
+   * handler's own answer. A failing handler (it threw anything else, or its
+   * answer cannot be delivered) is reported and logged on its own, and the
+   * error takes the 500 path once (step 3, with the failure as cause); after
+   * that, the default answer, and then the built-in 500.
    */
   private recover(exchange: ErrorExchange, adapter: ContextAdapter, failed: Resolution, failure: unknown, retry: boolean): unknown {
+    // A thrown HttpException (or the context's own exception) is the handler's answer, not its failure.
+    const deliberate = isHttpException(failure) || adapter.isNativeAnswer(failure);
+    if (deliberate && adapter.answerable(exchange)) return this.answerDefault(exchange, adapter, failure);
     this.settlement.handlerFailed(exchange, adapter, failed.entry.name, failure);
     exchange.handler = undefined;
-    if (!adapter.answerable(exchange)) return this.lastResort(exchange, adapter);
-    if (retry) return this.lastResort(exchange, adapter);
-    if (isHttpException(failure)) return this.answerDefault(exchange, adapter, failure);
+    if (!adapter.answerable(exchange) || retry) return this.lastResort(exchange, adapter);
     const wrapper = wrapUnhandled(failure);
     const next = exchange.scope.chain.resolve(wrapper, 500);
     if (!next || next.entry === failed.entry) return this.answerDefault(exchange, adapter, failure);
