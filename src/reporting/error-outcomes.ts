@@ -23,12 +23,12 @@ export class ErrorOutcomes implements ExchangeSettler {
   /** A handler's own failure: reported and logged on its own (SPEC section 4: both errors are reported). */
   handlerFailed(exchange: ErrorExchange, handlerName: string, failure: unknown): void {
     this.logger.handlerFailed(handlerName, failure);
-    this.reporting.report(failure, 500, undefined, () => ({ ...exchange.origin, status: 500, handler: handlerName, host: exchange.host }));
+    this.reporting.report(failure, 500, undefined, { origin: exchange.origin }, () => ({ ...exchange.origin, status: 500, handler: handlerName, host: exchange.host }));
   }
 
   settle(exchange: ErrorExchange, status: number): void {
     const { thrown, host, origin, handler } = exchange;
-    const eventId = this.reporting.report(thrown, status, handler?.options, () => ({ ...origin, status, handler: handler?.name, host }));
+    const eventId = this.reporting.report(thrown, status, handler?.options, { origin }, () => ({ ...origin, status, handler: handler?.name, host }));
     if (eventId) this.expose(host, eventId);
     this.logger.log(thrown, status, eventId);
   }

@@ -4,6 +4,7 @@ import {
   Injectable,
   InternalServerErrorException,
   type ArgumentsHost,
+  type BeforeApplicationShutdown,
   type ExceptionFilter,
   type HttpServer,
   type OnApplicationShutdown,
@@ -44,7 +45,7 @@ interface HttpParts {
  */
 @Catch()
 @Injectable()
-export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApplicationShutdown {
+export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly reporting: ReportingPolicy;
   private readonly logger: ErrorLogger;
   private readonly outsideHttp: ErrorOutcomes;
@@ -68,6 +69,11 @@ export class ErrorHandlersFilter implements ExceptionFilter, OnModuleInit, OnApp
     const outcomes = new ErrorOutcomes(adapter, this.reporting, this.logger);
     this.http = { adapter, defaults, runner: new HandlerRunner(adapter, defaults), outcomes };
     bindServer(adapter.getInstance(), this);
+  }
+
+  /** Storm control's pending counts go out before the reporter flushes (SentryService does in onApplicationShutdown). */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.reporting.close();
   }
 
   onApplicationShutdown(): void {
