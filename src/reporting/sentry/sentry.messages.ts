@@ -25,3 +25,8 @@ export const reusingAppClientMessage = () =>
   `Its scrubHeaders and scrubFields still apply.`;
 
 export const noAnswerWithinMessage = (timeoutMs: number) => `no answer within ${timeoutMs} ms`;
+
+export const sentrySdkMissingMessage = (reason: string) =>
+  `ErrorHandlersModule.forRoot({ sentry: { dsn } }) reports to Sentry, but @sentry/node could not be loaded (${reason}). ` +
+  `It is an optional peer dependency: install it next to nestjs-error-handlers (npm install @sentry/node), ` +
+  `or leave out the dsn to report nowhere.`;
