@@ -7,7 +7,7 @@ import { ResponseTally } from './response-tally.js';
 import { checkDelivery, type DeliveryCheck } from './sentry-delivery.js';
 import type { SentryReceiver } from './sentry-receiver.js';
 import { startServer, type RunningServer } from './server-process.js';
-import { ROUTES, type RouteName } from './servers/routes.js';
+import { DISTINCT_FINGERPRINTS, DISTINCT_TYPE_PREFIX, ROUTES, type RouteName } from './servers/routes.js';
 import { reportsToSentry, type Platform, type Variant } from './servers/variants.js';
 
 /** A measured run, with the CPU time the server spent on it. */
@@ -78,6 +78,8 @@ async function measureServer(
 ): Promise<ServerRun> {
   const reporting = reportsToSentry(variant);
   const before = reporting ? await receiver.counts() : undefined;
+  // Forget the types earlier servers reported: only this server's count.
+  if (reporting) await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX);
   const tally = new ResponseTally();
   const server = await startServer({ platform, variant, dsn: reporting ? receiver.dsn : undefined });
   const results: RouteResults = {};
@@ -91,7 +93,10 @@ async function measureServer(
   } finally {
     await server.stop();
   }
-  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally), nextTickNanoseconds, idleLatency };
+  const fingerprints = reporting && routes.includes('distinctErrors')
+    ? { received: await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX), expected: DISTINCT_FINGERPRINTS }
+    : undefined;
+  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally, fingerprints), nextTickNanoseconds, idleLatency };
 }
 
 /** Warm-up (not measured, so the JIT has settled), then the measured run. */

@@ -7,10 +7,13 @@ import { stormLimits } from './storm/storm-limits.js';
 
 export type { ReportSite } from './storm/fingerprints.js';
 
-/** Summaries handed to the reporter at once on shutdown, half the SDK's default send queue (64). */
-const SHUTDOWN_BATCH = 32;
-/** How long shutdown may spend handing pending counts over; what is left then goes at once. */
-const SHUTDOWN_BUDGET_MS = 2_000;
+/** Summaries handed to the reporter at once on shutdown: within the SDK's default queues (64 being built, 64 being sent). */
+const SHUTDOWN_BATCH = 60;
+/**
+ * How long shutdown may spend handing pending counts over; what is left then
+ * goes at once (what the SDK cannot queue is still counted, see SentryService).
+ */
+const SHUTDOWN_BUDGET_MS = 5_000;
 
 /**
  * SPEC section 6: report what ends in a 5xx, never a 4xx, unless the handler
