@@ -1,22 +1,20 @@
 import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { randomUUID } from 'node:crypto';
-import type { Event, Scope } from '@sentry/node';
+import type { Scope } from '@sentry/node';
 import { MODULE_OPTIONS_TOKEN } from '../../error-handlers.module-definition.js';
 import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
 import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import { afterResponse, deferredWorkDone } from './after-response.js';
 import { readableOrStandIn } from './readable-error.js';
-import { readRequest } from '../../contexts/http/request-facts.js';
 import { RouteHandlerIndex } from '../../contexts/http/route-handler-index.js';
 import { scrubRules, type ScrubRules } from './scrub.js';
 import { connectSentry, isSending, NO_SENTRY, type SentryClient, type SentryConnection } from './sentry-connection.js';
-import { applyEventDetails, describeEvent, type EventDetails, type EventFacts, type OccurrencesContext } from './sentry-event.js';
+import { applyEventDetails } from './sentry-event.js';
 import { SentryOutage } from './sentry-outage.js';
-import { DroppedEvents } from './dropped-events.js';
-import { handOver } from './sdk-hand-over.js';
-import { droppedEventsSummaryMessage } from './sentry.messages.js';
+import { EventDelivery } from './event-delivery.js';
+import { contextDetails, kindOf } from './context-details.js';
 
 /** Sentry's own default for flushing on shutdown. */
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 2_000;
@@ -38,7 +36,7 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   private readonly shutdownTimeout: number;
   private readonly routes = new RouteHandlerIndex();
   private readonly outage: SentryOutage;
-  private readonly dropped: DroppedEvents;
+  private readonly delivery: EventDelivery;
 
   constructor(
     @Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions,
@@ -52,14 +50,14 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
     this.rules = scrubRules(sentry.scrubHeaders, sentry.scrubFields);
     this.shutdownTimeout = sentry.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
     this.outage = new SentryOutage(this.logger);
-    this.dropped = new DroppedEvents(this.logger, this.outage);
+    this.delivery = new EventDelivery(this.logger, this.outage);
   }
 
   /** Bootstrap: connect to Sentry (loading the SDK only if it will be used), learn the controllers' routes. */
   async onModuleInit(): Promise<void> {
     this.connection = await connectSentry(this.sentryOptions, this.outage, this.logger);
-    // Whatever the SDK could not deliver is counted, so the counts Sentry receives still add up (see dropped-events.ts).
-    this.connection.client?.on('afterSendEvent', (event, response) => this.afterSend(event, response?.statusCode));
+    // Whatever the SDK could not deliver is counted, so the counts Sentry receives still add up.
+    this.delivery.watch(this.connection.client);
     for (const wrapper of this.discovery.getControllers()) {
       const controller = wrapper.metatype as Type | undefined;
       if (!controller?.prototype) continue;
@@ -76,19 +74,20 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
    * the response is written, under the id returned here (see after-response.ts).
    */
   override captureException(error: unknown, context?: ErrorReportContext): string | undefined {
-    if (!isSending(this.connection.client)) return undefined;
+    const client = this.connection.client;
+    if (!isSending(client)) return undefined;
     try {
       // A clone, so this event's details stay on this event.
       const scope = this.connection.scope()!.clone();
       const handled = context === undefined || context.handler !== undefined;
       const reported = readableOrStandIn(error);
       const eventId = newEventId();
-      const mechanism = { type: mechanismType(context ? kindOf(context) : 'http'), handled };
+      const mechanism = { type: mechanismType(kindOf(context)), handled };
       const occurrences = context?.occurrences ?? 1;
       afterResponse(() => {
-        const details = this.detailsOf(context);
-        scope.addEventProcessor((event) => applyEventDetails(event, details, this.rules, this.occurrencesOf(occurrences, context?.summary)));
-        this.handOver(occurrences, () => scope.captureException(reported, { event_id: eventId, mechanism }));
+        const details = contextDetails(context, this.routes, this.rules);
+        scope.addEventProcessor((event) => applyEventDetails(event, details, this.rules, this.delivery.occurrences(occurrences, context?.summary)));
+        this.delivery.handOver(client, occurrences, () => scope.captureException(reported, { event_id: eventId, mechanism }));
       });
       return eventId;
     } catch {
@@ -125,77 +124,12 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
     const { client, owned } = this.connection;
     if (!client) return;
     await this.flush(this.shutdownTimeout);
-    // Counts of events dropped on the way and never carried by a later one: one last event carries them.
-    if (this.dropped.pending > 0 && this.sendDroppedCount()) await this.flush(this.shutdownTimeout);
-    this.dropped.close();
+    // Counts of events lost on the way and never carried by a later one: one last event carries them.
+    if (this.delivery.sendCarried(client, this.connection.scope()?.clone(), this.rules)) await this.flush(this.shutdownTimeout);
+    this.delivery.close();
     // A zero timeout means "wait forever" to the SDK; everything was flushed above anyway.
     if (owned) await withDeadline(client.close(1), this.shutdownTimeout);
   }
-
-  /** The event's `contexts.occurrences`: its own count plus what earlier events that were dropped stood for. */
-  private occurrencesOf(own: number, summary: true | undefined): OccurrencesContext {
-    const carried = this.dropped.take();
-    return { count: own + carried, ...(summary && { summary }), ...(carried > 0 && { carried }) };
-  }
-
-  /** Refused at the door or failed while being read: its count goes into the next event. */
-  private handOver(occurrences: number, capture: () => void): void {
-    const client = this.connection.client;
-    if (client && handOver(client, capture) !== 'accepted') this.dropped.lost(occurrences);
-  }
-
-  private afterSend(event: Event, statusCode: number | undefined): void {
-    const count = (event.contexts?.occurrences as Partial<OccurrencesContext> | undefined)?.count;
-    // Not one of the module's events, or delivered.
-    if (typeof count !== 'number' || (statusCode !== undefined && statusCode >= 200 && statusCode < 300)) return;
-    this.dropped.lost(count);
-  }
-
-  private sendDroppedCount(): boolean {
-    const scope = this.connection.scope()?.clone();
-    if (!scope) return false;
-    const own = this.dropped.take();
-    scope.addEventProcessor((event) => applyEventDetails(event, undefined, this.rules, { count: own, carried: own }));
-    this.handOver(own, () => scope.captureMessage(droppedEventsSummaryMessage(own), 'warning'));
-    return true;
-  }
-
-  private detailsOf(context: ErrorReportContext | undefined): EventDetails | undefined {
-    if (!context) return undefined;
-    try {
-      return describeEvent(this.factsOf(context), this.rules);
-    } catch {
-      // A request that cannot be read still gets its error reported, without request data.
-      return describeEvent({ status: context.status, kind: kindOf(context), module: context.module, controller: context.controller }, this.rules);
-    }
-  }
-
-  /** The context's own facts when it gives them; else, for HTTP, what the request says (the fallback until every context gives facts). */
-  private factsOf(context: ErrorReportContext): EventFacts {
-    const given = context.facts?.();
-    const request = given ? given.request : context.host?.getType() === 'http' ? readRequest(context.host.getArgByIndex(0)) : undefined;
-    const routeHandler =
-      request?.routePattern && context.controller
-        ? this.routes.nameFor(context.module, context.controller, request.method, request.routePattern)
-        : undefined;
-    return {
-      status: context.status,
-      kind: kindOf(context),
-      module: context.module,
-      controller: context.controller,
-      routeHandler,
-      errorHandler: context.handler,
-      request,
-      tags: given?.tags,
-      contexts: given?.contexts,
-      transaction: given?.transaction,
-    };
-  }
-}
-
-/** The context kind names the mechanism and the status tag; before contexts said it, the host's type did. */
-function kindOf(context: ErrorReportContext): string {
-  return context.kind ?? context.host?.getType() ?? 'http';
 }
 
 /** An id in Sentry's format (32 hex digits), known before the SDK builds the event. */

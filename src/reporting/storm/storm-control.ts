@@ -1,5 +1,6 @@
-import type { ErrorContextFacts, ErrorReportContext } from '../error-reporter.js';
-import { errorClassOf, Fingerprint, FingerprintTable, type FingerprintSnapshot, type ReportSite } from './fingerprints.js';
+import type { ErrorReportContext } from '../error-reporter.js';
+import { errorClassOf, Fingerprint, FingerprintTable, type ReportSite } from './fingerprints.js';
+import { keepingFacts, readFacts, snapshotOf } from './summary-context.js';
 import type { StormLimits } from './storm-limits.js';
 
 /** Sends one event (a full report or a summary); must not throw. */
@@ -63,9 +64,16 @@ export class StormControl {
 
   /** Sends up to `max` pending counts as summaries, whatever the budget; how many it sent. */
   flush(max: number): number {
+    // Fingerprints never sent first: if shutdown runs out of time, what is lost is only counts, which the reporter may still carry.
+    const sent = this.summarizeWhere((fingerprint) => !fingerprint.everSent, max);
+    return sent + this.summarizeWhere(() => true, max - sent);
+  }
+
+  private summarizeWhere(include: (fingerprint: Fingerprint) => boolean, max: number): number {
     let sent = 0;
     for (const fingerprint of this.pending) {
       if (sent >= max) break;
+      if (!include(fingerprint)) continue;
       this.summarize(fingerprint, this.clock());
       sent += 1;
     }
@@ -178,33 +186,4 @@ export class StormControl {
 function startWindow(fingerprint: Fingerprint, now: number): void {
   fingerprint.windowStart = now;
   fingerprint.sentInWindow = 0;
-}
-
-function snapshotOf(built: ErrorReportContext): FingerprintSnapshot {
-  const { host: _host, facts: _facts, occurrences: _occurrences, summary: _summary, ...rest } = built;
-  return rest;
-}
-
-/** The facts of a report without its request: what later summaries of the fingerprint carry. */
-function withoutRequest(facts: ErrorContextFacts): ErrorContextFacts {
-  return { tags: facts.tags, contexts: facts.contexts, transaction: facts.transaction };
-}
-
-function readFacts(built: ErrorReportContext): ErrorContextFacts | undefined {
-  try {
-    const facts = built.facts?.();
-    return facts && withoutRequest(facts);
-  } catch {
-    return undefined;
-  }
-}
-
-/** The reporter reads the facts when it builds the event; the fingerprint keeps a copy for its summaries. */
-function keepingFacts(fingerprint: Fingerprint, read: ErrorReportContext['facts']): ErrorReportContext['facts'] {
-  if (!read) return undefined;
-  return () => {
-    const facts = read();
-    fingerprint.facts = withoutRequest(facts);
-    return facts;
-  };
 }
