@@ -8,6 +8,7 @@ import { runResolutionBench } from './resolution.js';
 import { describeEnvironment, writeResults } from './results-file.js';
 import { describeDelivery } from './sentry-delivery.js';
 import { startSentryReceiver, type SentryReceiver } from './sentry-receiver.js';
+import { runStormDecisionBench } from './storm-decision.js';
 import { PLATFORMS } from './servers/variants.js';
 import { evaluateTargets } from './targets.js';
 
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
 
   console.log('Resolution micro-bench (c)...');
   const resolution = await runResolutionBench();
+  console.log('Storm-control decision micro-bench...');
+  const stormDecision = await runStormDecisionBench();
   const receiver = await startSentryReceiver();
   const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
 
@@ -31,10 +34,10 @@ async function main(): Promise<void> {
   const rows = summarizeHttp(runs);
   const nextTick = summarizeNextTick(runs);
   const idleLatency = summarizeIdleLatency(runs);
-  const targets = evaluateTargets(rows, runs, resolution);
-  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets })}\n`);
+  const targets = evaluateTargets(rows, runs, resolution, stormDecision);
+  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets })}\n`);
   const http = { summary: rows, rounds: runs, nextTick, idleLatency };
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, targets });
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, stormDecision, targets });
   console.log(`Results written to ${path}`);
 }
 

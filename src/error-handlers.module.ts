@@ -11,6 +11,7 @@ import { debugSettings } from './debug/debug-settings.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE } from './error-handlers.module-definition.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 import { ErrorReporter } from './reporting/error-reporter.js';
+import { ErrorReporting } from './reporting/error-reporting.js';
 import { SentryService } from './reporting/sentry/sentry.service.js';
 
 /**
@@ -23,6 +24,7 @@ import { SentryService } from './reporting/sentry/sentry.service.js';
     ErrorHandlersMetadataAccessor,
     ErrorHandlersExplorer,
     ErrorHandlerRegistry,
+    ErrorReporting,
     ErrorHandlersFilter,
     SentryService,
     // The default backend behind the token the filter reports through (SPEC section 1).

@@ -7,6 +7,7 @@ export { ErrorReporter, type ErrorContextFacts, type ErrorContextKind, type Erro
 export { ErrorResponse } from './core/error-response.js';
 export { SentryService } from './reporting/sentry/sentry.service.js';
 export type { SentryModuleOptions } from './reporting/sentry/sentry-options.interface.js';
+export type { StormControlOptions } from './reporting/storm/storm-control-options.interface.js';
 export * from './interfaces/index.js';
 export type { DebugOptions } from './debug/debug-options.interface.js';
 export type { DebugErrorInfo, ErrorDebugInfo } from './debug/debug-info.interface.js';
