@@ -10,6 +10,7 @@ import { ErrorReporter } from './reporting/error-reporter.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 import { validateRenderingOptions } from './contexts/http/renderers/validate-rendering-options.js';
 import { SentryService } from './reporting/sentry/sentry.service.js';
+import { BACKGROUND_WORK_PROVIDERS } from './contexts/background/background-work.providers.js';
 
 /**
  * `ErrorHandlersModule.forRoot(options)` / `.forRootAsync({ useFactory })`:
@@ -26,6 +27,7 @@ import { SentryService } from './reporting/sentry/sentry.service.js';
     // The default backend behind the token the filter reports through (SPEC section 1).
     { provide: ErrorReporter, useExisting: SentryService },
     { provide: APP_FILTER, useExisting: ErrorHandlersFilter },
+    ...BACKGROUND_WORK_PROVIDERS,
   ],
   exports: [ErrorHandlerRegistry, ErrorReporter, SentryService],
 })

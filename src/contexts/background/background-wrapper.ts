@@ -1,0 +1,97 @@
+import type { BackgroundSite } from './background-site.interface.js';
+
+/** Whoever hears of a failure: one per running app (see BackgroundReporting). */
+export interface BackgroundSink {
+  failed(site: BackgroundSite, error: unknown, instance: unknown, args: readonly unknown[]): void;
+}
+
+/** A method replaced by its wrapper on the prototype that declares it; undone when no app uses it any more. */
+export interface WrappedMethod {
+  readonly site: BackgroundSite;
+  release(sink: BackgroundSink): void;
+}
+
+interface Installation extends WrappedMethod {
+  /** The apps using the class, the latest started last: it gets the failures. */
+  readonly sinks: BackgroundSink[];
+}
+
+/** Our wrappers, to find the installation when a second app (a test suite's next one) starts with the same class. */
+const installations = new WeakMap<Function, Installation>();
+
+/**
+ * Replaces `owner[key]` with a wrapper that tells the sink about a throw or a
+ * rejection, then throws or rejects with the same error: to its caller (the
+ * scheduler, the event emitter, BullMQ's worker) nothing changed.
+ *
+ * Installed on the prototype before the packages' explorers read it (their
+ * `onModuleInit`/`onApplicationBootstrap`), so they bind the wrapper; all of
+ * the method's metadata is copied onto it, so they still recognise it.
+ */
+export function wrapMethod(owner: object, key: string, site: BackgroundSite, sink: BackgroundSink): WrappedMethod {
+  const descriptor = Object.getOwnPropertyDescriptor(owner, key)!;
+  const current = descriptor.value as Function;
+  const existing = installations.get(current);
+  if (existing) {
+    if (!existing.sinks.includes(sink)) existing.sinks.push(sink);
+    return existing;
+  }
+  const sinks = [sink];
+  const wrapper = backgroundWrapper(current, site, sinks);
+  copyIdentity(current, wrapper);
+  Object.defineProperty(owner, key, { ...descriptor, value: wrapper });
+  const installation: Installation = {
+    site,
+    sinks,
+    release(leaving: BackgroundSink) {
+      const index = sinks.indexOf(leaving);
+      if (index >= 0) sinks.splice(index, 1);
+      // Put the method back once no app uses it, unless someone wrapped it over ours since.
+      if (sinks.length > 0 || Object.getOwnPropertyDescriptor(owner, key)?.value !== wrapper) return;
+      Object.defineProperty(owner, key, descriptor);
+      installations.delete(wrapper);
+    },
+  };
+  installations.set(wrapper, installation);
+  return installation;
+}
+
+/** True when `method` is one of the module's wrappers. */
+export function isBackgroundWrapper(method: unknown): boolean {
+  return typeof method === 'function' && installations.has(method);
+}
+
+/**
+ * The whole cost for a call that does not fail: one call frame, a `try`, and
+ * an `instanceof` on the result. A sync method stays sync. A promise is
+ * observed through `then`, and the caller gets that derived promise: it
+ * settles as the original does, and if nobody handles it, its rejection is
+ * unhandled as the original's would have been (an event listener's, say).
+ * A non-native thenable is returned untouched and not observed.
+ */
+function backgroundWrapper(original: Function, site: BackgroundSite, sinks: BackgroundSink[]) {
+  const failed = (error: unknown, instance: unknown, args: readonly unknown[]) => sinks[sinks.length - 1]?.failed(site, error, instance, args);
+  return function (this: unknown, ...args: unknown[]): unknown {
+    let result: unknown;
+    try {
+      result = original.apply(this, args);
+    } catch (error) {
+      failed(error, this, args);
+      throw error;
+    }
+    if (!(result instanceof Promise)) return result;
+    return result.then(undefined, (error: unknown) => {
+      failed(error, this, args);
+      throw error;
+    });
+  };
+}
+
+/** The packages find methods by metadata on the function itself (Reflector.get(key, method)); logs and stacks by name. */
+function copyIdentity(original: Function, wrapper: Function): void {
+  for (const key of Reflect.getOwnMetadataKeys(original)) {
+    Reflect.defineMetadata(key, Reflect.getOwnMetadata(key, original), wrapper);
+  }
+  Object.defineProperty(wrapper, 'name', { value: original.name, configurable: true });
+  Object.defineProperty(wrapper, 'length', { value: original.length, configurable: true });
+}

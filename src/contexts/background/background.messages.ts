@@ -1,0 +1,16 @@
+/** Every user-facing line of background work: what failed (`summary`), then the error. */
+import type { ScheduleType } from './background.constants.js';
+
+export const scheduledJobSummary = (type: ScheduleType, name: string, where: string) => `Scheduled ${type} "${name}" (${where})`;
+
+export const eventListenerSummary = (event: string, where: string) => `Listener of event "${event}" (${where})`;
+
+export const queueJobSummary = (queue: string, jobName: string, jobId: string | undefined, where: string) =>
+  `Job "${jobName}"${jobId === undefined ? '' : ` #${jobId}`} of queue "${queue}" (${where})`;
+
+/** The error-level log line of a failure; the stack goes with it as Nest's second argument. */
+export const backgroundFailedMessage = (summary: string, error: string, eventId: string | undefined) =>
+  `${summary} failed: ${error}${eventId ? ` [event ${eventId}]` : ''}`;
+
+export const cannotWrapMessage = (where: string, reason: string) =>
+  `Errors of ${where} will not be reported: its method could not be wrapped (${reason}).`;
