@@ -61,16 +61,16 @@ export function isBackgroundWrapper(method: unknown): boolean {
   return typeof method === 'function' && installations.has(method);
 }
 
+type Failed = (error: unknown, instance: unknown, args: readonly unknown[]) => void;
+
 /**
  * The whole cost for a call that does not fail: one call frame, a `try`, and
- * an `instanceof` on the result. A sync method stays sync. A promise is
- * observed through `then`, and the caller gets that derived promise: it
- * settles as the original does, and if nobody handles it, its rejection is
- * unhandled as the original's would have been (an event listener's, say).
- * A non-native thenable is returned untouched and not observed.
+ * an `instanceof` on the result. A sync method stays sync. Nothing of the call
+ * is captured by a closure here, so V8 allocates no context per call (the
+ * promise path's closure lives in `observed`).
  */
 function backgroundWrapper(original: Function, site: BackgroundSite, sinks: BackgroundSink[]) {
-  const failed = (error: unknown, instance: unknown, args: readonly unknown[]) => sinks[sinks.length - 1]?.failed(site, error, instance, args);
+  const failed: Failed = (error, instance, args) => sinks[sinks.length - 1]?.failed(site, error, instance, args);
   return function (this: unknown, ...args: unknown[]): unknown {
     let result: unknown;
     try {
@@ -79,12 +79,21 @@ function backgroundWrapper(original: Function, site: BackgroundSite, sinks: Back
       failed(error, this, args);
       throw error;
     }
-    if (!(result instanceof Promise)) return result;
-    return result.then(undefined, (error: unknown) => {
-      failed(error, this, args);
-      throw error;
-    });
+    return result instanceof Promise ? observed(result, failed, this, args) : result;
   };
+}
+
+/**
+ * The caller gets the derived promise: it settles as the original does, and
+ * if nobody handles it, its rejection is unhandled as the original's would
+ * have been (an event listener's, say). A non-native thenable is returned
+ * untouched and not observed.
+ */
+function observed(result: Promise<unknown>, failed: Failed, instance: unknown, args: readonly unknown[]): Promise<unknown> {
+  return result.then(undefined, (error: unknown) => {
+    failed(error, instance, args);
+    throw error;
+  });
 }
 
 /** The packages find methods by metadata on the function itself (Reflector.get(key, method)); logs and stacks by name. */
