@@ -1,4 +1,6 @@
 import os from 'node:os';
+import { formatBackgroundSection } from './background/report.js';
+import { runBackgroundBench } from './background/run-background.js';
 import { COMPARISONS } from './comparisons.js';
 import { readConfig, type BenchConfig } from './config.js';
 import { measurePair, ratio } from './http-bench.js';
@@ -24,6 +26,8 @@ async function main(): Promise<void> {
 
   console.log('Resolution micro-bench (c)...');
   const resolution = await runResolutionBench();
+  console.log('Background-work micro-bench...');
+  const background = await runBackgroundBench(config.rounds);
   const receiver = await startSentryReceiver();
   const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
 
@@ -33,8 +37,9 @@ async function main(): Promise<void> {
   const idleLatency = summarizeIdleLatency(runs);
   const targets = evaluateTargets(rows, runs, resolution);
   console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets })}\n`);
+  console.log(`${formatBackgroundSection(background)}\n`);
   const http = { summary: rows, rounds: runs, nextTick, idleLatency };
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, targets });
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, background, targets });
   console.log(`Results written to ${path}`);
 }
 
