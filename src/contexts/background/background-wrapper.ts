@@ -56,11 +56,6 @@ export function wrapMethod(owner: object, key: string, site: BackgroundSite, sin
   return installation;
 }
 
-/** True when `method` is one of the module's wrappers. */
-export function isBackgroundWrapper(method: unknown): boolean {
-  return typeof method === 'function' && installations.has(method);
-}
-
 type Failed = (error: unknown, instance: unknown, args: readonly unknown[]) => void;
 
 /**
