@@ -67,6 +67,12 @@ describe('background methods found on', () => {
     ]);
   });
 
+  it('an app importing ScheduleModule before ErrorHandlersModule, whose explorer then runs first', async () => {
+    running = await startBackgroundApp({ imports: [ScheduleModule.forRoot()], providers: [InventoryPoll] }, { moduleLast: true });
+    await until(() => running!.app.get(InventoryPoll).ticks >= 2, 'two polls');
+    expect(running.reporter!.reports.map((report) => report.facts?.tags['schedule.name'])).toEqual(['poll']);
+  });
+
   it('apps started one after another with the same classes: each reports to its own reporter, and closing restores the class', async () => {
     const original = OrderListeners.prototype.onCreated;
     const first = await startBackgroundApp({ imports: [EventEmitterModule.forRoot()], providers: [OrderListeners] });

@@ -22,6 +22,8 @@ export interface StartOptions {
   options?: ErrorHandlersModuleOptions;
   /** Report through the default SentryService rather than a RecordingReporter. */
   defaultReporter?: boolean;
+  /** Import ErrorHandlersModule after the app's other modules (their lifecycle hooks then run first). */
+  moduleLast?: boolean;
 }
 
 /**
@@ -30,12 +32,14 @@ export interface StartOptions {
  * RecordingReporter bound through `forRoot({ reporter })`.
  */
 export async function startBackgroundApp(metadata: ModuleMetadata, start: StartOptions = {}): Promise<BackgroundApp> {
-  const { withModule = true, options = {}, defaultReporter = false } = start;
+  const { withModule = true, options = {}, defaultReporter = false, moduleLast = false } = start;
   const moduleLog = new CapturingLogger();
   const nestLog = new CapturingLogger();
   const errorHandlers = ErrorHandlersModule.forRoot({ ...options, logger: moduleLog, ...(defaultReporter ? {} : { reporter: RecordingReporter }) });
   class BackgroundRoot {}
-  Module({ ...metadata, imports: [...(withModule ? [errorHandlers] : []), ...(metadata.imports ?? [])] })(BackgroundRoot);
+  const ours = withModule ? [errorHandlers] : [];
+  const imports = moduleLast ? [...(metadata.imports ?? []), ...ours] : [...ours, ...(metadata.imports ?? [])];
+  Module({ ...metadata, imports })(BackgroundRoot);
   const app = await NestFactory.createApplicationContext(BackgroundRoot, { logger: nestLog, abortOnError: false });
   const reporter = withModule && !defaultReporter ? (app.get(RecordingReporter) as RecordingReporter) : undefined;
   return { app, reporter, moduleLog, nestLog, close: () => app.close() };
