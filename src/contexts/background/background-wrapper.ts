@@ -91,7 +91,12 @@ function observed(result: Promise<unknown>, failed: Failed, instance: unknown, a
   });
 }
 
-/** The packages find methods by metadata on the function itself (Reflector.get(key, method)); logs and stacks by name. */
+/**
+ * The packages find methods by metadata on the function itself
+ * (Reflector.get(key, method)); logs and stacks name them; and BullMQ's worker
+ * passes an AbortSignal only to a processor declaring three parameters
+ * (`processor.length >= 3`).
+ */
 function copyIdentity(original: Function, wrapper: Function): void {
   for (const key of Reflect.getOwnMetadataKeys(original)) {
     Reflect.defineMetadata(key, Reflect.getOwnMetadata(key, original), wrapper);
