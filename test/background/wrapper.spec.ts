@@ -47,6 +47,24 @@ describe('the background wrapper', () => {
     expect(Object.getOwnPropertyDescriptor(Jobs.prototype, 'run')).toMatchObject({ writable: true, enumerable: false, configurable: true });
   });
 
+  it('keeps the length of a method of any arity (BullMQ passes an AbortSignal only to a processor of three), and passes every argument on', () => {
+    class Jobs {
+      none(...all: unknown[]) { return all.length; }
+      one(_a: unknown) { return arguments.length; }
+      two(_a: unknown, _b: unknown) { return arguments.length; }
+      three(_a: unknown, _b: unknown, _c: unknown) { return arguments.length; }
+      five(_a: unknown, _b: unknown, _c: unknown, _d: unknown, _e: unknown) { return arguments.length; }
+    }
+    const names = ['none', 'one', 'two', 'three', 'five'] as const;
+    const lengths = names.map((name) => Jobs.prototype[name].length);
+    for (const name of names) wrapMethod(Jobs.prototype, name, site(name), recordingSink().sink);
+    const jobs = new Jobs();
+    expect(names.map((name) => Jobs.prototype[name].length)).toEqual(lengths);
+    expect(names.map((name) => Jobs.prototype[name].name)).toEqual([...names]);
+    expect(names.map((name) => (jobs[name] as (...args: unknown[]) => number)(1, 2, 3, 4, 5, 6))).toEqual([6, 6, 6, 6, 6]);
+    expect((jobs.two as (...args: unknown[]) => number)()).toBe(0);
+  });
+
   it('returns what the method returns, a sync method staying sync, and tells the sink nothing', async () => {
     class Jobs {
       sync(value: number) {
