@@ -1,4 +1,6 @@
 import os from 'node:os';
+import { formatBackgroundSection } from './background/report.js';
+import { runBackgroundBench } from './background/run-background.js';
 import { COMPARISONS } from './comparisons.js';
 import { readConfig, type BenchConfig } from './config.js';
 import { measurePair, ratio } from './http-bench.js';
@@ -27,6 +29,8 @@ async function main(): Promise<void> {
   const resolution = await runResolutionBench();
   console.log('Storm-control decision micro-bench...');
   const stormDecision = await runStormDecisionBench();
+  console.log('Background-work micro-bench...');
+  const background = await runBackgroundBench(config.rounds);
   const receiver = await startSentryReceiver();
   const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
 
@@ -36,8 +40,9 @@ async function main(): Promise<void> {
   const idleLatency = summarizeIdleLatency(runs);
   const targets = evaluateTargets(rows, runs, resolution, stormDecision);
   console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets })}\n`);
+  console.log(`${formatBackgroundSection(background)}\n`);
   const http = { summary: rows, rounds: runs, nextTick, idleLatency };
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, stormDecision, targets });
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, stormDecision, background, targets });
   console.log(`Results written to ${path}`);
 }
 

@@ -4,6 +4,7 @@ import { AdminModule } from './admin/admin.module.js';
 import { AppErrorHandlers } from './app-errors.handlers.js';
 import { debugOption, type SampleAppSettings } from './config/app-settings.js';
 import { IndexController } from './index.controller.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { OutboxReporter } from './ops/outbox.reporter.js';
 import { SharesModule } from './shares/shares.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         StorageModule,
         SharesModule,
         AdminModule,
+        JobsModule.forRoot(settings.redisUrl),
       ],
       controllers: [IndexController],
       providers: [AppErrorHandlers],

@@ -13,6 +13,7 @@ import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-opt
 import { ErrorReporter } from './reporting/error-reporter.js';
 import { ErrorReporting } from './reporting/error-reporting.js';
 import { SentryService } from './reporting/sentry/sentry.service.js';
+import { BACKGROUND_WORK_PROVIDERS } from './contexts/background/background-work.providers.js';
 
 /**
  * `ErrorHandlersModule.forRoot(options)` / `.forRootAsync({ useFactory })`:
@@ -30,6 +31,7 @@ import { SentryService } from './reporting/sentry/sentry.service.js';
     // The default backend behind the token the filter reports through (SPEC section 1).
     { provide: ErrorReporter, useExisting: SentryService },
     { provide: APP_FILTER, useExisting: ErrorHandlersFilter },
+    ...BACKGROUND_WORK_PROVIDERS,
   ],
   exports: [ErrorHandlerRegistry, ErrorReporter, SentryService],
 })

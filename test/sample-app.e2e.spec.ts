@@ -132,6 +132,16 @@ const EXPECTED: Record<string, Expected> = {
       ],
     },
   },
+  // Background work (test/background/sample-app.e2e.spec.ts follows the errors into the outbox).
+  'POST /jobs/cleanup/fail': { status: 202, body: { job: 'storage-cleanup', failsWithin: '1000 ms', then: 'GET /ops/outbox' } },
+  'POST /jobs/thumbnails/fail': {
+    status: 503,
+    body: {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The thumbnails queue is off: start the app with REDIS_URL=redis://127.0.0.1:6379 (a running redis-server) to turn it on.',
+    },
+  },
 };
 
 function outboxEntry(status: number, error: string, request: string, module: string, controller: string, handler: string) {
