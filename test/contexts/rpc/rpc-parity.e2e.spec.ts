@@ -6,6 +6,7 @@ import { bareModule, FAILING_MESSAGES, ordersController, withModule } from './fi
 import { RecordingReporter } from './fixtures/recording-reporter.js';
 import { errorOf, startHybrid, startMicroservice, TRANSPORTS, type RunningRpc, type TransportName } from './fixtures/rpc-boot.js';
 import { until } from '../../helpers/until.js';
+import { NEST_MAJOR } from '../../helpers/nest-version.js';
 
 type Mode = 'standalone' | 'hybrid, inheritAppConfig' | 'hybrid';
 const MODES: Mode[] = ['standalone', 'hybrid, inheritAppConfig', 'hybrid'];
@@ -77,17 +78,23 @@ describe.each(TRANSPORTS)('RPC parity (%s): the same app with and without the mo
     }
   });
 
+  // Nest 12 logs an RpcException thrown in an event handler (no client will ever see it); Nest 11's
+  // BaseRpcExceptionFilter logs only unknown errors. The module leaves that line to Nest's own filter.
+  const nestLogsEventRpc = NEST_MAJOR >= 12 ? 1 : 0;
   it.each([
-    ['event-plain', 1],
-    ['event-rpc', 1],
-  ])('an event handler that fails (%s) is logged as Nest logs it', async (pattern, lines) => {
-    for (const root of [bareModule(), withModule()]) {
+    ['event-plain', 1, 1],
+    ['event-rpc', nestLogsEventRpc, nestLogsEventRpc],
+  ])('an event handler that fails (%s) is logged as Nest logs it', async (pattern, bareLines, moduleLines) => {
+    for (const [root, lines] of [[bareModule(), bareLines], [withModule(), moduleLines]] as Array<[Type, number]>) {
       const logger = new CapturingLogger();
       const running = await startMicroservice(root, { transport, logger });
       try {
         logger.clear();
         await firstValueFrom(running.client.emit(pattern, {}), { defaultValue: undefined });
-        await until(() => logger.at('error').length >= lines, `${pattern} logged by ${root.name}`);
+        if (lines > 0) await until(() => logger.at('error').length >= lines, `${pattern} logged by ${root.name}`);
+        // A request answered after the event shows the event was handled (one connection, in order);
+        // an RpcException in a request handler is logged by neither.
+        else await errorOf(running.client, 'rpc-string').catch(() => undefined);
         expect({ root: root.name, lines: logger.at('error').length }).toEqual({ root: root.name, lines });
       } finally {
         await running.close();

@@ -1,6 +1,7 @@
 import { firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { until } from '../../helpers/until.js';
+import { NEST_MAJOR } from '../../helpers/nest-version.js';
 import { CapturingLogger } from '../../sentry/fixtures/capturing-logger.js';
 import { ordersController, withModule } from './fixtures/parity.app.js';
 import { RecordingReporter, reportedLines } from './fixtures/recording-reporter.js';
@@ -74,8 +75,14 @@ describe.each(TRANSPORTS)('RPC reporting and logging (%s), no handlers', (transp
 
   it('an event handler’s RpcException: logged as Nest logs it (no client will see it), not reported', async () => {
     await firstValueFrom(running.client.emit('event-rpc', {}), { defaultValue: undefined });
-    await until(() => logger.at('error').length > 0, 'event RpcException logged');
-    expect(logger.at('error').map((entry) => entry.params.at(-1))).toEqual(['RpcExceptionsHandler']);
+    if (NEST_MAJOR >= 12) {
+      await until(() => logger.at('error').length > 0, 'event RpcException logged');
+      expect(logger.at('error').map((entry) => entry.params.at(-1))).toEqual(['RpcExceptionsHandler']);
+    } else {
+      // Nest 11's BaseRpcExceptionFilter logs only unknown errors; a request answered after the event shows it was handled.
+      await firstValueFrom(running.client.send('rpc-string', {})).catch(() => undefined);
+      expect(logger.at('error')).toEqual([]);
+    }
     expect(reportedLines()).toEqual([]);
   });
 });
