@@ -2,14 +2,15 @@ import type { INestApplication, LoggerService } from '@nestjs/common';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
-import request, { type Response } from 'supertest';
+import request, { type Response, type Test as PendingRequest } from 'supertest';
 import type { PlatformName } from '../../helpers/platforms.js';
 import { graphqlRootModule, type GraphqlAppOptions } from './fixtures/graphql.app.js';
 
 /** A GraphQL app on a real server (Apollo on Express, Mercurius on Fastify), and a client that posts operations to it. */
 export interface RunningGraphqlApp {
   app: INestApplication;
-  query(query: string, variables?: Record<string, unknown>, operationName?: string): Promise<Response>;
+  /** A pending request: headers can still be set on it. */
+  query(query: string, variables?: Record<string, unknown>, operationName?: string): PendingRequest;
   close(): Promise<void>;
 }
 
