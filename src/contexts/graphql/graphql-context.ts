@@ -90,8 +90,12 @@ export class GraphqlContext implements ContextAdapter {
     return graphqlSite(exchange.host);
   }
 
-  /** Whether the operation reached `instance` (the app's Express app or Fastify instance); see `servedBy`. */
-  owns(host: ArgumentsHost, instance: object | undefined): boolean {
+  /**
+   * Whether the operation reached `instance` (the app's Express app or
+   * Fastify instance); undefined when it cannot tell. For the filter's
+   * `claims(host)`, when one resolver class serves several apps.
+   */
+  owns(host: ArgumentsHost, instance: object): boolean | undefined {
     return servedBy(host, instance);
   }
 

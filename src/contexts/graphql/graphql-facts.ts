@@ -67,12 +67,14 @@ export function graphqlSite(host: ArgumentsHost): { location?: string; variant?:
 /**
  * Whether the operation came through `instance` (the app's Express app or
  * Fastify instance): Express requests know their app, Fastify requests and
- * replies their instance (which, in an encapsulated context, inherits from the root one).
+ * replies their instance (which, in an encapsulated context, inherits from
+ * the root one). Undefined when the context carries none of them (an
+ * operation that did not come over HTTP).
  */
-export function servedBy(host: ArgumentsHost, instance: object | undefined): boolean {
-  if (!instance) return false;
+export function servedBy(host: ArgumentsHost, instance: object): boolean | undefined {
   const context = readOr(() => host.getArgByIndex(2) as GraphqlContextValue | undefined, undefined);
-  const candidates = readOr(() => [context?.req?.app, context?.reply?.server, context?.req?.server, context?.app], []);
+  const candidates = readOr(() => [context?.req?.app, context?.reply?.server, context?.req?.server, context?.app].filter(Boolean), []);
+  if (candidates.length === 0) return undefined;
   for (const start of candidates) {
     for (let candidate = start, depth = 0; candidate && depth < 32; candidate = Object.getPrototypeOf(candidate), depth++) {
       if (candidate === instance) return true;
