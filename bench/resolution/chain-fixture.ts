@@ -11,9 +11,9 @@ type HandlerEntry = import('../../src/core/handler-entry.js').HandlerEntry;
 export type ScopeChain = import('../../src/core/scope-chain.js').ScopeChain;
 
 const fromDist = (file: string) => new URL(`../../../dist/${file}`, import.meta.url).href;
-const { ScopeChain } = (await import(fromDist('scope-chain.js'))) as ScopeChainModule;
-const { HandlerScope } = (await import(fromDist('handler-scope.js'))) as HandlerScopeModule;
-const { normalizeKey } = (await import(fromDist('handler-key.js'))) as HandlerKeyModule;
+const { ScopeChain } = (await import(fromDist('core/scope-chain.js'))) as ScopeChainModule;
+const { HandlerScope } = (await import(fromDist('core/handler-scope.js'))) as HandlerScopeModule;
+const { normalizeKey } = (await import(fromDist('core/handler-key.js'))) as HandlerKeyModule;
 
 export interface ChainFixture {
   chain: ScopeChain;
