@@ -7,7 +7,7 @@ import type { Answer } from '../answer.js';
 import type { ContextAdapter, DefaultAnswer } from '../context-adapter.js';
 import type { ErrorExchange } from '../error-exchange.js';
 import { INTERNAL_SERVER_ERROR_CODE } from './graphql-codes.js';
-import { GraphqlErrors, isGraphqlError, type GraphqlPackage } from './graphql-errors.js';
+import { GraphqlErrors, INTERNAL_ERROR_MESSAGE, isGraphqlError, type GraphqlPackage } from './graphql-errors.js';
 import { describeGraphqlPlace, graphqlSite, readGraphqlFacts, servedBy } from './graphql-facts.js';
 import { invalidGraphqlStatusMessage } from './graphql.messages.js';
 
@@ -69,7 +69,7 @@ export class GraphqlContext implements ContextAdapter {
     try {
       return this.errors.masked(eventId);
     } catch {
-      return new Error(INTERNAL_ERROR_FALLBACK);
+      return new Error(INTERNAL_ERROR_MESSAGE);
     }
   }
 
@@ -107,8 +107,6 @@ export class GraphqlContext implements ContextAdapter {
     return isGraphqlError(error) && !codedInternal(error);
   }
 }
-
-const INTERNAL_ERROR_FALLBACK = 'Internal server error';
 
 /**
  * SPEC section 10: an `HttpException` keeps its status; a `GraphQLError` a
