@@ -73,10 +73,21 @@ export class GraphqlErrors {
     return converted;
   }
 
+  /**
+   * Without a stack: it would show only the module's own frames (Apollo
+   * sends stacks to clients outside production), and capturing it twice
+   * (Error, then GraphQLError) is most of what such an error costs.
+   */
   private create(message: string, options: GraphqlErrorOptions): Error {
-    if (this.graphql) return new this.graphql.GraphQLError(message, options);
-    // Before bootstrap loaded graphql: graphql-js copies `extensions` from the error a resolver raises.
-    return Object.assign(new Error(message), { extensions: options.extensions });
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      if (this.graphql) return new this.graphql.GraphQLError(message, options);
+      // Before bootstrap loaded graphql: graphql-js copies `extensions` from the error a resolver raises.
+      return Object.assign(new Error(message), { extensions: options.extensions });
+    } finally {
+      Error.stackTraceLimit = limit;
+    }
   }
 }
 
