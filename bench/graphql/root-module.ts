@@ -9,18 +9,21 @@ import type { GraphqlServerArgs } from './variants.js';
 
 /**
  * The root module of a GraphQL bench server: the driver (code first, schema
- * in memory, no landing page) and the resolver; the module and the handlers
- * of the HTTP bench's module variant for `module`. `bare` never loads the library.
+ * in memory, no landing page) and the resolver; the handlers of the HTTP
+ * bench's module variant, and the module, as the variant says. `bare` never
+ * loads the library.
  */
 export async function graphqlRootModuleFor({ driver, variant }: GraphqlServerArgs): Promise<Type> {
   const imports: DynamicModule[] = [await driverModule(driver)];
   const providers: Provider[] = [BenchResolver];
-  if (variant === 'module') {
+  if (variant !== 'bare') {
     const { DeepErrorHandlers, generatedHandlersProvider } = await import('../servers/handlers.js');
+    providers.push(DeepErrorHandlers, generatedHandlersProvider(GENERATED_HANDLER_COUNT));
+  }
+  if (variant === 'module') {
     const { ErrorHandlersModule } = await import('nestjs-error-handlers');
     const { QuietErrorsLogger } = await import('../servers/quiet-logger.js');
     imports.push(ErrorHandlersModule.forRoot({ logger: new QuietErrorsLogger('ErrorHandlers') }));
-    providers.push(DeepErrorHandlers, generatedHandlersProvider(GENERATED_HANDLER_COUNT));
   }
   class GraphqlBenchAppModule {}
   Module({ imports, providers })(GraphqlBenchAppModule);

@@ -8,7 +8,7 @@ import { GRAPHQL_DRIVERS, GRAPHQL_OPERATIONS, type GraphqlDriver, type GraphqlOp
 
 /** Two sides measured one after the other on every operation; ratio = variant ÷ baseline. */
 export interface GraphqlComparison {
-  id: 'graphql-module-vs-bare' | 'graphql-a-a';
+  id: 'graphql-module-vs-bare' | 'graphql-module-vs-same-app' | 'graphql-a-a';
   label: string;
   variant: GraphqlVariant;
   baseline: GraphqlVariant;
@@ -16,6 +16,8 @@ export interface GraphqlComparison {
 
 export const GRAPHQL_COMPARISONS: readonly GraphqlComparison[] = [
   { id: 'graphql-module-vs-bare', label: 'module vs bare', variant: 'module', baseline: 'bare' },
+  // The same application code on both sides, the module on one only: what installing the module alone changes.
+  { id: 'graphql-module-vs-same-app', label: 'module vs same app w/o it', variant: 'module', baseline: 'bare-handlers' },
   // Two identical bare servers: whatever this ratio strays from 1 is noise.
   { id: 'graphql-a-a', label: 'A/A bare vs bare', variant: 'bare', baseline: 'bare' },
 ];

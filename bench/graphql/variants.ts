@@ -6,10 +6,11 @@ export type GraphqlDriver = (typeof GRAPHQL_DRIVERS)[number];
 
 /**
  * - `bare`: plain Nest and the driver, Nest's own exception handling, no import of the library;
- * - `module`: the same with `ErrorHandlersModule.forRoot()`, the 1,000
- *   generated handlers and the handler of the deep hierarchy (as the HTTP bench's `module`).
+ * - `bare-handlers`: the same with the application code of `module` (the
+ *   1,000 generated `@ErrorHandler` methods and the deep one) but not the module;
+ * - `module`: that app with `ErrorHandlersModule.forRoot()` (as the HTTP bench's `module`).
  */
-export const GRAPHQL_VARIANTS = ['bare', 'module'] as const;
+export const GRAPHQL_VARIANTS = ['bare', 'bare-handlers', 'module'] as const;
 export type GraphqlVariant = (typeof GRAPHQL_VARIANTS)[number];
 
 export interface GraphqlServerArgs {
