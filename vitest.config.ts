@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
 export default defineConfig({
   resolve: {
@@ -8,6 +8,9 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.spec.ts'],
+    // The packaging smoke tests pack and install the built package: their own run (.ci/run).
+    exclude: [...configDefaults.exclude, 'test/packaging/**'],
+    env: { EXPECTED_NEST_MAJOR: '12' },
     pool: 'forks',
     testTimeout: 20_000,
     hookTimeout: 30_000,

@@ -7,7 +7,7 @@ import { ResponseTally } from './response-tally.js';
 import { checkDelivery, type DeliveryCheck } from './sentry-delivery.js';
 import type { SentryReceiver } from './sentry-receiver.js';
 import { startServer, type RunningServer } from './server-process.js';
-import { ROUTES, type RouteName } from './servers/routes.js';
+import { DISTINCT_FINGERPRINTS, DISTINCT_TYPE_PREFIX, ROUTES, type RouteName } from './servers/routes.js';
 import { reportsToSentry, type Platform, type Variant } from './servers/variants.js';
 
 /** A measured run, with the CPU time the server spent on it. */
@@ -78,20 +78,31 @@ async function measureServer(
 ): Promise<ServerRun> {
   const reporting = reportsToSentry(variant);
   const before = reporting ? await receiver.counts() : undefined;
+  // Forget the types earlier servers reported: only this server's count.
+  if (reporting) await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX);
   const tally = new ResponseTally();
   const server = await startServer({ platform, variant, dsn: reporting ? receiver.dsn : undefined });
   const results: RouteResults = {};
   let nextTickNanoseconds: number;
   let idleLatency: IdleLatency | undefined;
+  let distinctThrown = 0;
   try {
     await probeServer(server, routes, tally);
     if (idleLatencyRoute) idleLatency = await measureIdleLatency(server.port, ROUTES[idleLatencyRoute].path, ROUTES[idleLatencyRoute].status, tally);
-    for (const route of routes) results[route] = await measureRoute(server, route, config, tally);
+    for (const route of routes) {
+      const answeredBefore = tally.countFrom(500);
+      results[route] = await measureRoute(server, route, config, tally);
+      // The probe's request, then the load's: a server too starved to reach every class cannot have reported it.
+      if (route === 'distinctErrors') distinctThrown = Math.min(DISTINCT_FINGERPRINTS, 1 + tally.countFrom(500) - answeredBefore);
+    }
     nextTickNanoseconds = await server.nextTickNanoseconds();
   } finally {
     await server.stop();
   }
-  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally), nextTickNanoseconds, idleLatency };
+  const fingerprints = reporting && routes.includes('distinctErrors')
+    ? { received: await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX), expected: distinctThrown }
+    : undefined;
+  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally, fingerprints), nextTickNanoseconds, idleLatency };
 }
 
 /** Warm-up (not measured, so the JIT has settled), then the measured run. */

@@ -11,6 +11,7 @@ const EXPECTED_BODY: Record<RouteName, (body: Body, variant: Variant) => boolean
   error: (body, variant) => body.error === (installsModule(variant) ? HANDLED_ERROR_LABEL : NEST_ERROR_LABEL),
   // Nest's body for an unknown error, which the module reproduces.
   serverError: (body) => body.statusCode === 500 && body.message === 'Internal server error',
+  distinctErrors: (body) => body.statusCode === 500 && body.message === 'Internal server error',
 };
 
 /**

@@ -2,6 +2,7 @@ import type { BenchConfig } from './config.js';
 import type { HttpRow, IdleLatencyRow, NextTickRow } from './http-summary.js';
 import type { Environment } from './results-file.js';
 import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
+import type { StormDecisionResults } from './storm-decision/results.js';
 import type { Summary } from './stats.js';
 import { formatTable } from './table.js';
 import type { TargetOutcome } from './targets.js';
@@ -14,16 +15,19 @@ export interface ReportInput {
   nextTick: readonly NextTickRow[];
   idleLatency: readonly IdleLatencyRow[];
   resolution: ResolutionResults;
+  stormDecision: StormDecisionResults;
   targets: readonly TargetOutcome[];
 }
 
-export function formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets }: ReportInput): string {
+export function formatReport(input: ReportInput): string {
+  const { environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets } = input;
   return [
     machineLine(environment, loadAverage1mAtEnd),
     httpSection(config, rows),
     idleLatencySection(idleLatency),
     nextTickSection(nextTick),
     resolutionSection(resolution),
+    stormDecisionSection(stormDecision),
     targetSection(targets),
   ].join('\n\n');
 }
@@ -101,6 +105,13 @@ function resolutionSection(results: ResolutionResults): string {
   ];
   const table = formatTable(['lookup', few, many, 'ratio many ÷ few'], [row('cached (hot)', results.cached), row('uncached', results.uncached)]);
   return `${title}\n${table}`;
+}
+
+function stormDecisionSection(results: StormDecisionResults): string {
+  return (
+    `StormControl.admit deciding to count (built dist/): a fingerprint whose budget is spent, default limits; ` +
+    `${results.samples} samples of ${results.iterationsPerSample.toLocaleString('en-US')}, ns/op median (min–max): ${nanoseconds(results.countedNsPerOp)}`
+  );
 }
 
 function targetSection(targets: readonly TargetOutcome[]): string {

@@ -1,4 +1,6 @@
 import os from 'node:os';
+import { formatBackgroundSection } from './background/report.js';
+import { runBackgroundBench } from './background/run-background.js';
 import { COMPARISONS } from './comparisons.js';
 import { readConfig, type BenchConfig } from './config.js';
 import { measurePair, ratio } from './http-bench.js';
@@ -10,6 +12,7 @@ import { formatGraphqlSection, summarizeGraphql } from './graphql/summary.js';
 import { describeEnvironment, writeResults } from './results-file.js';
 import { describeDelivery } from './sentry-delivery.js';
 import { startSentryReceiver, type SentryReceiver } from './sentry-receiver.js';
+import { runStormDecisionBench } from './storm-decision.js';
 import { PLATFORMS } from './servers/variants.js';
 import { evaluateTargets } from './targets.js';
 
@@ -26,6 +29,10 @@ async function main(): Promise<void> {
 
   console.log('Resolution micro-bench (c)...');
   const resolution = await runResolutionBench();
+  console.log('Storm-control decision micro-bench...');
+  const stormDecision = await runStormDecisionBench();
+  console.log('Background-work micro-bench...');
+  const background = await runBackgroundBench(config.rounds);
   const receiver = await startSentryReceiver();
   const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
   const graphqlRuns = await runGraphqlRounds(config);
@@ -34,13 +41,14 @@ async function main(): Promise<void> {
   const rows = summarizeHttp(runs);
   const nextTick = summarizeNextTick(runs);
   const idleLatency = summarizeIdleLatency(runs);
-  const targets = evaluateTargets(rows, runs, resolution);
+  const targets = evaluateTargets(rows, runs, resolution, stormDecision);
   const graphqlRows = summarizeGraphql(graphqlRuns);
   const graphqlSection = graphqlRows.length > 0 ? `\n\n${formatGraphqlSection(graphqlRows, config.rounds)}` : '';
-  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, targets })}${graphqlSection}\n`);
+  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets })}${graphqlSection}\n`);
+  console.log(`${formatBackgroundSection(background)}\n`);
   const http = { summary: rows, rounds: runs, nextTick, idleLatency };
   const graphql = { summary: graphqlRows, rounds: graphqlRuns };
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, graphql, resolution, targets });
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, graphql, resolution, stormDecision, background, targets });
   console.log(`Results written to ${path}`);
 }
 

@@ -1,5 +1,5 @@
 import { askChild, forkAndAwaitListening, stopChild } from './child-process.js';
-import { COUNTS_REQUEST, type ReceiverCounts } from './sentry-receiver/messages.js';
+import { COUNTS_REQUEST, TYPES_REQUEST_PREFIX, type ReceiverCounts, type ReceiverTypes } from './sentry-receiver/messages.js';
 
 /** The bench's local Sentry ingest endpoint, in a process of its own (see sentry-receiver/main.ts). */
 export interface SentryReceiver {
@@ -7,6 +7,8 @@ export interface SentryReceiver {
   dsn: string;
   /** Totals since the receiver started. */
   counts(): Promise<ReceiverCounts>;
+  /** Distinct exception types starting with `prefix` received since the last call (which forgets them). */
+  takeDistinctTypes(prefix: string): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -15,6 +17,7 @@ export async function startSentryReceiver(): Promise<SentryReceiver> {
   return {
     dsn: `http://public@127.0.0.1:${port}/1`,
     counts: () => askChild<ReceiverCounts>(child, COUNTS_REQUEST, 'counts'),
+    takeDistinctTypes: async (prefix) => (await askChild<ReceiverTypes>(child, `${TYPES_REQUEST_PREFIX}${prefix}`, 'types')).distinct,
     stop: () => stopChild(child),
   };
 }

@@ -15,22 +15,16 @@ export class AppErrorHandlers {
     // A plain object: sent as JSON with the error's status (404).
     return { error: 'not-found', message: error.message, path: url, hint: 'GET / lists every route of this sample' };
   }
-}
 
-/**
- * The app-level 500 handler, in a provider of its own because AppModule
- * leaves it out in debug mode: like Flask, which in debug mode lets unhandled
- * exceptions reach its debugger instead of the 500 handler, the sample then
- * lets them reach the module's debug response (the traceback page, or the
- * inspector when one took over).
- */
-@Injectable()
-export class InternalErrorHandlers {
   /**
    * Unhandled non-HTTP errors arrive here wrapped in an
    * InternalServerErrorException whose `cause` is the original error. The
    * cause is for logs and Sentry, never for the client: its message may
    * contain internals (SQL, file paths, parser positions).
+   *
+   * In debug mode the library does not call it for those (like Flask, which
+   * in debug mode lets unhandled exceptions reach its debugger): they get the
+   * debug response, the traceback page or the inspector.
    */
   @ErrorHandler(500)
   internal(_error: InternalServerErrorException) {

@@ -1,9 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { ErrorHandlersModule } from 'nestjs-error-handlers';
 import { AdminModule } from './admin/admin.module.js';
-import { AppErrorHandlers, InternalErrorHandlers } from './app-errors.handlers.js';
-import { debugMode, debugOption, type SampleAppSettings } from './config/app-settings.js';
+import { AppErrorHandlers } from './app-errors.handlers.js';
+import { debugOption, type SampleAppSettings } from './config/app-settings.js';
 import { IndexController } from './index.controller.js';
+import { JobsModule } from './jobs/jobs.module.js';
 import { OpsModule } from './ops/ops.module.js';
 import { OutboxReporter } from './ops/outbox.reporter.js';
 import { SharesModule } from './shares/shares.module.js';
@@ -11,7 +12,7 @@ import { StorageModule } from './storage/storage.module.js';
 
 /**
  * The root module. Because it imports `ErrorHandlersModule.forRoot()`, the
- * handlers of its own providers (AppErrorHandlers, InternalErrorHandlers)
+ * handlers of its own provider (AppErrorHandlers)
  * are app-level: searched last for every request, and the only ones that see
  * unknown routes.
  *
@@ -36,10 +37,10 @@ export class AppModule {
         StorageModule,
         SharesModule,
         AdminModule,
+        JobsModule.forRoot(settings.redisUrl),
       ],
       controllers: [IndexController],
-      // In debug mode the 500 handler steps aside, so unhandled errors get the debug response.
-      providers: debugMode(settings) ? [AppErrorHandlers] : [AppErrorHandlers, InternalErrorHandlers],
+      providers: [AppErrorHandlers],
     };
   }
 }

@@ -10,7 +10,8 @@ export interface DemoRoute {
 /**
  * What `GET /` lists, in the order the README walks through them (the disk
  * is stateful: the upload of hello.txt comes before the 507 and the delete;
- * so are the share links and the outbox, which lists the 5xx errors before it).
+ * so are the share links and the outbox, which lists the 5xx errors before it;
+ * the background jobs come last, their errors reach the outbox a moment later).
  * test/sample-app.e2e.spec.ts checks every entry.
  */
 export const DEMO_ROUTES: DemoRoute[] = [
@@ -59,5 +60,15 @@ export const DEMO_ROUTES: DemoRoute[] = [
     method: 'GET',
     path: '/ops/outbox',
     description: 'what OutboxReporter (a second reporter composed with Sentry) received: the 5xx errors above, newest first, no 4xx',
+  },
+  {
+    method: 'POST',
+    path: '/jobs/cleanup/fail',
+    description: 'background work: the next run of the storage-cleanup @Interval (every second) throws; reported and logged once, the scheduler goes on (then GET /ops/outbox)',
+  },
+  {
+    method: 'POST',
+    path: '/jobs/thumbnails/fail',
+    description: 'background work: a BullMQ job that fails on both its attempts, each reported (then GET /ops/outbox); needs REDIS_URL, else 503',
   },
 ];

@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from './app.module.js';
 import { describeSettings, resolveSettings } from './config/app-settings.js';
 import { loadSampleConfig, portFrom, SampleConfigError, type SampleConfig } from './config/sample-config.js';
+import { describeQueue } from './jobs/queue-connection.js';
 
 // Kept short on purpose: everything worth reading is in the modules and config/.
 const logger = new Logger('Bootstrap');
@@ -31,6 +32,7 @@ try {
 const { settings, notes } = resolveSettings(config, process.env, inspectorUrl());
 logger.log(`Config ${displayPath(configPath)}: ${describeSettings(settings)}`);
 for (const note of notes) logger.log(note);
+logger.log(describeQueue(settings.redisUrl));
 
 const app = await NestFactory.create(AppModule.forRoot(settings));
 // SIGTERM/SIGINT go through app.close(), which flushes pending Sentry events.

@@ -11,7 +11,9 @@ import { debugSettings } from './debug/debug-settings.js';
 import { ConfigurableModuleClass, MODULE_OPTIONS_TOKEN, OPTIONS_TYPE } from './error-handlers.module-definition.js';
 import type { ErrorHandlersModuleOptions } from './interfaces/error-handlers-options.interface.js';
 import { ErrorReporter } from './reporting/error-reporter.js';
+import { ErrorReporting } from './reporting/error-reporting.js';
 import { SentryService } from './reporting/sentry/sentry.service.js';
+import { BACKGROUND_WORK_PROVIDERS } from './contexts/background/background-work.providers.js';
 
 /**
  * `ErrorHandlersModule.forRoot(options)` / `.forRootAsync({ useFactory })`:
@@ -23,16 +25,19 @@ import { SentryService } from './reporting/sentry/sentry.service.js';
     ErrorHandlersMetadataAccessor,
     ErrorHandlersExplorer,
     ErrorHandlerRegistry,
+    ErrorReporting,
     ErrorHandlersFilter,
     SentryService,
     // The default backend behind the token the filter reports through (SPEC section 1).
     { provide: ErrorReporter, useExisting: SentryService },
     { provide: APP_FILTER, useExisting: ErrorHandlersFilter },
+    ...BACKGROUND_WORK_PROVIDERS,
   ],
   exports: [ErrorHandlerRegistry, ErrorReporter, SentryService],
 })
 export class ErrorHandlersModule extends ConfigurableModuleClass implements NestModule, OnModuleInit {
   private readonly endpoints: Endpoint[];
+  private explored = false;
 
   /**
    * Every module is scanned by now and no handler of any context has been
@@ -50,7 +55,7 @@ export class ErrorHandlersModule extends ConfigurableModuleClass implements Nest
     this.endpoints = findEndpoints(discovery);
     const routes = new RouteHandlerIndex();
     for (const { endpoint, host } of this.endpoints) routes.add(host.name, endpoint, scanner.getAllMethodNames(endpoint.prototype));
-    filter.bind(this.endpoints.map(({ endpoint }) => endpoint), routes);
+    filter.bind(this.endpoints, routes);
   }
 
   /** Options are optional: `forRoot()` alone gives the drop-in defaults. */
@@ -64,6 +69,9 @@ export class ErrorHandlersModule extends ConfigurableModuleClass implements Nest
   }
 
   onModuleInit(): void {
+    // @nestjs/microservices 12: a standalone microservice's init() runs the init hooks twice (NestMicroservice.registerModules).
+    if (this.explored) return;
+    this.explored = true;
     // Before discovery: a refused option (debug in production) fails the start with its own message.
     validateRenderingOptions(this.options);
     const controllers = this.endpoints.map(({ endpoint, host }) => ({ controller: endpoint, host }));

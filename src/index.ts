@@ -1,5 +1,5 @@
 export { createHttpException, type FixedStatusHttpExceptionClass } from './core/create-http-exception.js';
-export { ErrorHandler } from './core/error-handler.decorator.js';
+export { ErrorHandler, type ErrorHandlerDecorator } from './core/error-handler.decorator.js';
 export type { DefaultResponse } from './core/default-response.js';
 export { ErrorHandlerRegistry } from './core/error-handler.registry.js';
 export { ErrorHandlersModule } from './error-handlers.module.js';
@@ -7,9 +7,11 @@ export { ErrorReporter, type ErrorContextFacts, type ErrorContextKind, type Erro
 export { ErrorResponse } from './core/error-response.js';
 export { SentryService } from './reporting/sentry/sentry.service.js';
 export type { SentryModuleOptions } from './reporting/sentry/sentry-options.interface.js';
+export type { StormControlOptions } from './reporting/storm/storm-control-options.interface.js';
 export * from './interfaces/index.js';
 export type { DebugOptions } from './debug/debug-options.interface.js';
 export type { DebugErrorInfo, ErrorDebugInfo } from './debug/debug-info.interface.js';
 export type { ErrorPage, ErrorPageTemplate } from './contexts/http/renderers/error-page.interface.js';
 export { html, type SafeHtml } from './contexts/http/renderers/html.js';
 export type { ProblemDetails } from './contexts/http/renderers/problem-details.js';
+export { problemDetails, type ProblemDetailsInit } from './contexts/http/problem-details.helper.js';

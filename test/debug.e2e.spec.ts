@@ -49,9 +49,11 @@ describe.each(PLATFORMS)('debug: true (%s)', (platform) => {
       const { body } = await running.http().get('/debug/boom');
       expect(body.debug.explanation).toMatchObject({
         handled: false,
-        searched: ['module DebugFeatureModule', 'app module DebugAppModule'],
+        searched: ['controller DebugController', 'module DebugFeatureModule', 'app module DebugAppModule'],
       });
-      expect(body.debug.explanation.summary).toMatch(/^No handler matches; searched module DebugFeatureModule → app module DebugAppModule/);
+      expect(body.debug.explanation.summary).toMatch(
+        /^No handler matches; searched controller DebugController \(no handlers\) → module DebugFeatureModule → app module DebugAppModule \(no handlers\)/,
+      );
     });
 
     it('keeps a 4xx HttpException body as Nest writes it, with `debug` beside it', async () => {
@@ -91,7 +93,9 @@ describe.each(PLATFORMS)('debug: true (%s)', (platform) => {
       expect(page).toMatch(/<span class="line hit"><span class="ln">\d+<\/span>  throw new Error\(&#39;query failed&#39;, \{ cause: driver \}\);<\/span>/);
       expect(page).toContain('Caused by: Error');
       expect(page).toContain('Caused by: TypeError');
-      expect(page).toContain('No handler matches; searched module DebugFeatureModule → app module DebugAppModule');
+      expect(page).toContain(
+        'No handler matches; searched controller DebugController (no handlers) → module DebugFeatureModule → app module DebugAppModule (no handlers)',
+      );
       expect(page).toMatch(/\d+ frames? outside the app's source/);
     });
 
@@ -260,8 +264,10 @@ describe('option validation at bootstrap', () => {
   it.each([
     ['an unknown responseFormat', { responseFormat: 'xml' }, /responseFormat "xml" is not supported; use 'nest' \(the default, Nest's own body\) or 'problem\+json'/],
     ['an htmlErrorPage that is not a template', { htmlErrorPage: '<h1>oops</h1>' }, /htmlErrorPage must be true, false or a template function/],
-    ['a debug option that is a string', { debug: 'yes' }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number \}.*got "yes"/],
+    ['a debug option that is a string', { debug: 'yes' }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number, propagate\?: boolean \}.*got "yes"/],
     ['a negative contextLines', { debug: { contextLines: -1 } }, /debug must be .*got an object with contextLines -1/],
+    ['a propagate that is not a boolean', { debug: { propagate: 'no' } }, /debug must be true, false or \{ inspector\?: boolean, contextLines\?: number, propagate\?: boolean \}/],
+    ['an unknown clientErrorLogLevel', { clientErrorLogLevel: 'warning' }, /clientErrorLogLevel must be one of 'log', 'warn'.*got "warning"/],
   ])('refuses %s', async (_name, options, message) => {
     const moduleRef = await Test.createTestingModule({ imports: [debugAppWith(options as ErrorHandlersModuleOptions)] }).compile();
     await expect(moduleRef.init()).rejects.toThrow(message);

@@ -55,9 +55,20 @@ describe('ErrorHandlerRegistry.register validation', () => {
   const initWith = (provider: Type) => bootstrapError({ imports: [ErrorHandlersModule.forRoot()], providers: [provider] });
 
 
-  it.each([[600], ['404'], [class NotAnError {}], [[]]])('refuses the invalid key %s at the call, naming the function', async (key) => {
+  it.each([
+    ['600', 600, /^ErrorHandlerRegistry\.register\(\) for myHandler has an invalid key 600/],
+    ['"404"', '404', /^ErrorHandlerRegistry\.register\(\) for myHandler has an invalid key "404"/],
+    ['NotAnError', class NotAnError {}, /^ErrorHandlerRegistry\.register\(\) for myHandler has an invalid key class NotAnError/],
+    ['[]', [], /^ErrorHandlerRegistry\.register\(\) for myHandler was given an empty list of keys/],
+  ])('refuses the invalid key %s at the call, naming the registration, not a decorator', async (_label, key, message) => {
     const registry = new ErrorHandlerRegistry();
-    expect(() => registry.register(key as never, function myHandler() {})).toThrow(/myHandler/);
+    expect(() => registry.register(key as never, function myHandler() {})).toThrow(message);
+  });
+
+  it('names an anonymous registered function as such', () => {
+    expect(() => new ErrorHandlerRegistry().register(600 as never, () => undefined)).toThrow(
+      /^ErrorHandlerRegistry\.register\(\) for an anonymous function has an invalid key 600/,
+    );
   });
 
   it('refuses a duplicate of a decorated handler, naming the handler that holds the key', async () => {
@@ -74,7 +85,23 @@ describe('ErrorHandlerRegistry.register validation', () => {
       }
     }
     const moduleRef = await Test.createTestingModule({ imports: [ErrorHandlersModule.forRoot()], providers: [Decorated, Registrar] }).compile();
-    await expect(moduleRef.init()).rejects.toThrow(/duplicate registers status 400 in app module RootTestModule, which Decorated\.badRequest already handles/);
+    await expect(moduleRef.init()).rejects.toThrow(
+      /^ErrorHandlerRegistry\.register\(\) for duplicate registers status 400 in app module RootTestModule, which @ErrorHandler\(\) on Decorated\.badRequest already handles/,
+    );
+  });
+
+  it('refuses a duplicate of a registered function, naming both registrations', async () => {
+    @Injectable()
+    class Registrar implements OnModuleInit {
+      constructor(private readonly registry: ErrorHandlerRegistry) {}
+      onModuleInit() {
+        this.registry.register(NotFoundException, function first() {});
+        this.registry.register(404, function second() {});
+      }
+    }
+    expect((await initWith(Registrar))?.message).toMatch(
+      /^ErrorHandlerRegistry\.register\(\) for second registers status 404 in app module RootTestModule, which ErrorHandlerRegistry\.register\(\) for first already handles/,
+    );
   });
 
   it('refuses a scope that is neither a controller nor a module of the app', async () => {
@@ -85,7 +112,7 @@ describe('ErrorHandlerRegistry.register validation', () => {
         registry.register(404, function strayHandler() {}, { scope: Stranger });
       }
     }
-    expect((await initWith(Registrar))?.message).toMatch(/strayHandler: scope Stranger is neither a controller nor a module/);
+    expect((await initWith(Registrar))?.message).toMatch(/^ErrorHandlerRegistry\.register\(\) for strayHandler: scope Stranger is neither a controller nor a module/);
   });
 });
 

@@ -294,7 +294,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
         const event = await receiver.waitForEvent((candidate) => candidate.event_id === eventId);
         expect(event.exception?.values.at(-1)).toMatchObject({ type: 'TypeError' });
         expect(event).toMatchObject({ environment: 'test', release: 'sample@test' });
-        expect(event.tags).toMatchObject({ 'nest.controller': 'OpsController', 'nest.error_handler': 'InternalErrorHandlers.internal' });
+        expect(event.tags).toMatchObject({ 'nest.controller': 'OpsController', 'nest.error_handler': 'AppErrorHandlers.internal' });
 
         const outbox = await running.http().get('/ops/outbox');
         expect(outbox.body.entries).toEqual([expect.objectContaining({ request: 'GET /ops/crash', sentryEventId: eventId })]);

@@ -122,14 +122,24 @@ const EXPECTED: Record<string, Expected> = {
     body: {
       received: 7,
       entries: [
-        outboxEntry(500, 'TypeError', 'GET /ops/crash', 'OpsModule', 'OpsController', 'InternalErrorHandlers.internal'),
+        outboxEntry(500, 'TypeError', 'GET /ops/crash', 'OpsModule', 'OpsController', 'AppErrorHandlers.internal'),
         outboxEntry(507, 'InsufficientStorage', 'POST /storage/mirror/pull', 'MirrorModule', 'MirrorController', 'StorageErrorHandlers.insufficientStorage'),
         outboxEntry(503, 'ConnectionRefusedError', 'GET /storage/mirror', 'MirrorModule', 'MirrorController', 'MirrorErrorHandlers.offline'),
-        outboxEntry(500, 'SyntaxError', 'GET /storage/quotas', 'StorageModule', 'StorageController', 'InternalErrorHandlers.internal'),
+        outboxEntry(500, 'SyntaxError', 'GET /storage/quotas', 'StorageModule', 'StorageController', 'AppErrorHandlers.internal'),
         outboxEntry(503, 'ConnectionTimeoutError', 'GET /storage/backends/archive', 'StorageModule', 'StorageController', 'StorageErrorHandlers.connection'),
         outboxEntry(502, 'ConnectionRefusedError', 'GET /storage/backends/s3', 'StorageModule', 'StorageController', 'StorageErrorHandlers.refused'),
         outboxEntry(507, 'InsufficientStorage', 'PUT /storage/files/long-note.txt', 'StorageModule', 'FilesController', 'StorageErrorHandlers.insufficientStorage'),
       ],
+    },
+  },
+  // Background work (test/background/sample-app.e2e.spec.ts follows the errors into the outbox).
+  'POST /jobs/cleanup/fail': { status: 202, body: { job: 'storage-cleanup', failsWithin: '1000 ms', then: 'GET /ops/outbox' } },
+  'POST /jobs/thumbnails/fail': {
+    status: 503,
+    body: {
+      statusCode: 503,
+      error: 'Service Unavailable',
+      message: 'The thumbnails queue is off: start the app with REDIS_URL=redis://127.0.0.1:6379 (a running redis-server) to turn it on.',
     },
   },
 };

@@ -1,5 +1,11 @@
+import { HttpException, Injectable } from '@nestjs/common';
+import { ExpressAdapter } from '@nestjs/platform-express';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { ErrorHandler, ErrorHandlerRegistry } from 'nestjs-error-handlers';
+import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScopesAppModule } from './fixtures/scopes.app.js';
+import { FeatureController, ScopesAppModule, SiblingController } from './fixtures/scopes.app.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 
 describe.each(PLATFORMS)('scopes (%s)', (platform) => {
@@ -70,6 +76,44 @@ describe.each(PLATFORMS)('the same app started by NestFactory (%s)', (platform) 
       expect(await get('/inner/local')).toEqual({ status: 400, body: { handledBy: 'inner-controller' } });
       expect(await get('/feature/missing')).toEqual({ status: 404, body: { handledBy: 'app-404' } });
       expect(await get('/sibling/http')).toEqual({ status: 418, body: { statusCode: 418, message: 'teapot' } });
+    } finally {
+      await app.close();
+    }
+  });
+});
+
+/** A handler a test adds next to the app module (Test.createTestingModule's providers). */
+@Injectable()
+class TestProvidedHandlers {
+  @ErrorHandler(418)
+  teapot() {
+    return { handledBy: 'test-root' };
+  }
+}
+
+describe.each(PLATFORMS)("a test's root module (%s)", (platform) => {
+  let running: RunningApp;
+  beforeAll(async () => {
+    running = await startApp(platform, ScopesAppModule, (builder) => builder);
+  });
+  afterAll(() => running.close());
+
+  it('is not a scope of the app: explain() searches up to the app module, as in production', () => {
+    const { searched } = running.app.get(ErrorHandlerRegistry).explain(new HttpException('teapot', 418), { controller: SiblingController });
+    expect(searched).toEqual(['controller SiblingController', 'module SiblingModule', 'app module ScopesAppModule']);
+  });
+
+  it('handlers provided there are app-level', async () => {
+    const moduleRef = await Test.createTestingModule({ imports: [ScopesAppModule], providers: [TestProvidedHandlers] }).compile();
+    const app = moduleRef.createNestApplication(platform === 'express' ? new ExpressAdapter() : new FastifyAdapter(), { logger: false });
+    await app.init();
+    if (platform === 'fastify') await (app.getHttpAdapter().getInstance() as { ready(): Promise<void> }).ready();
+    try {
+      // The sibling's 418 reaches no module handler: the test's handler answers it, as an app-level one would.
+      const res = await request(app.getHttpServer()).get('/sibling/http');
+      expect(res.body).toEqual({ handledBy: 'test-root' });
+      // Nearer scopes still come first: the feature module's HttpException handler is in the class tier, the code tier wins.
+      expect(app.get(ErrorHandlerRegistry).explain(new HttpException('teapot', 418), { controller: FeatureController }).scope).toBe('app module ScopesAppModule');
     } finally {
       await app.close();
     }

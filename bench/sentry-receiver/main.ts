@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync } from 'node:zlib';
 import { countEnvelope } from './envelope.js';
-import { COUNTS_REQUEST, type ReceiverCounts, type ReceiverReady } from './messages.js';
+import { COUNTS_REQUEST, TYPES_REQUEST_PREFIX, type ReceiverCounts, type ReceiverReady, type ReceiverTypes } from './messages.js';
 
 /**
  * Entry of the receiver process: a stand-in for Sentry's ingest endpoint on
@@ -12,12 +12,21 @@ import { COUNTS_REQUEST, type ReceiverCounts, type ReceiverReady } from './messa
  * Sentry would have taken.
  */
 const ENVELOPE_PATH = /^\/api\/[^/]+\/envelope\/?$/;
-const counts: ReceiverCounts = { type: 'counts', envelopes: 0, events: 0, droppedEvents: 0, malformed: 0 };
+const counts: ReceiverCounts = { type: 'counts', envelopes: 0, events: 0, occurrences: 0, droppedEvents: 0, malformed: 0 };
+/** Exception types seen since the parent last asked. */
+const types = new Set<string>();
 
 process.on('disconnect', () => process.exit(0));
 process.on('message', (message) => {
   if (message === COUNTS_REQUEST) process.send!(counts);
+  if (typeof message === 'string' && message.startsWith(TYPES_REQUEST_PREFIX)) process.send!(takeTypes(message.slice(TYPES_REQUEST_PREFIX.length)));
 });
+
+function takeTypes(prefix: string): ReceiverTypes {
+  const distinct = [...types].filter((type) => type.startsWith(prefix)).length;
+  types.clear();
+  return { type: 'types', distinct };
+}
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -35,9 +44,11 @@ server.listen(0, '127.0.0.1', () => {
 /** Adds the envelope to the counts; the status to answer with. */
 function receive(body: Buffer, gzipped: boolean): number {
   try {
-    const { events, droppedEvents } = countEnvelope(gzipped ? gunzipSync(body) : body);
+    const { events, occurrences, types: seen, droppedEvents } = countEnvelope(gzipped ? gunzipSync(body) : body);
     counts.envelopes += 1;
     counts.events += events;
+    counts.occurrences += occurrences;
+    for (const type of seen) types.add(type);
     counts.droppedEvents += droppedEvents;
     return 200;
   } catch {

@@ -1,4 +1,5 @@
 import type { ErrorHandlersModuleOptions } from 'nestjs-error-handlers';
+import { redisUrlFrom } from '../jobs/queue-connection.js';
 import type { SampleConfig } from './sample-config.js';
 
 /** What `AppModule.forRoot()` takes: explicit, so tests can boot the app with any of them. */
@@ -12,6 +13,8 @@ export interface SampleAppSettings {
   inspector?: boolean;
   /** Passed to `forRoot({ sentry })`. Without a `dsn` nothing is sent. */
   sentry?: { dsn?: string; environment?: string; release?: string };
+  /** Redis for the BullMQ queue of JobsModule; without it the queue is off (`npm start` needs no Redis). */
+  redisUrl?: string;
 }
 
 /** The settings `main.ts` starts the app with, and one line per decision worth logging. */
@@ -32,6 +35,7 @@ export interface ResolvedSettings {
  *   set the flag in the config file to ask for it explicitly.
  * - Sentry: `SENTRY_DSN`, `SENTRY_ENVIRONMENT` (else NODE_ENV, else
  *   "development") and `SENTRY_RELEASE`. An empty `SENTRY_DSN` counts as unset.
+ * - The queue: `REDIS_URL` (unset: no queue).
  */
 export function resolveSettings(config: SampleConfig, env: NodeJS.ProcessEnv, inspectorUrl: string | undefined): ResolvedSettings {
   const notes: string[] = [];
@@ -51,18 +55,13 @@ export function resolveSettings(config: SampleConfig, env: NodeJS.ProcessEnv, in
     environment: env.SENTRY_ENVIRONMENT?.trim() || env.NODE_ENV?.trim() || 'development',
     release: env.SENTRY_RELEASE?.trim() || undefined,
   };
-  return { settings: { debug: config.debug, inspector, sentry }, notes };
+  return { settings: { debug: config.debug, inspector, sentry, redisUrl: redisUrlFrom(env) }, notes };
 }
 
 /** ErrorHandlersModule's `debug` option for these settings. */
 export function debugOption(settings: SampleAppSettings): ErrorHandlersModuleOptions['debug'] {
   if (settings.inspector) return { inspector: true };
   return settings.debug === true;
-}
-
-/** True when the module runs in debug mode, in either form. */
-export function debugMode(settings: SampleAppSettings): boolean {
-  return Boolean(debugOption(settings));
 }
 
 /** A one-line summary for the startup log: never the DSN's key, only where events go. */

@@ -34,6 +34,7 @@ export class OutboxReporter extends ErrorReporter {
 }
 
 function summarize(error: unknown, context: ErrorReportContext | undefined, eventId: string | undefined): OutboxEntry {
+  const work = workLine(context);
   return {
     at: new Date().toISOString(),
     status: context?.status ?? 500,
@@ -42,8 +43,19 @@ function summarize(error: unknown, context: ErrorReportContext | undefined, even
     module: context?.module,
     controller: context?.controller,
     handler: context?.handler,
+    ...(work ? { work } : {}),
     sentryEventId: eventId ?? null,
   };
+}
+
+/** Scheduled jobs, event listeners and queue workers have no request: their facts name the work and the method. */
+function workLine(context: ErrorReportContext | undefined): string | undefined {
+  const kind = context?.kind;
+  if (kind !== 'schedule' && kind !== 'event' && kind !== 'queue') return undefined;
+  const facts = context?.facts?.();
+  if (!facts?.transaction) return kind;
+  const method = facts.tags['nest.class'] && facts.tags['nest.method'] ? ` (${facts.tags['nest.class']}.${facts.tags['nest.method']})` : '';
+  return `${facts.transaction}${method}`;
 }
 
 /** `SyntaxError`, or `InternalServerErrorException ← SyntaxError` for a wrapped one. */

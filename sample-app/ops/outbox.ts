@@ -15,6 +15,8 @@ export interface OutboxEntry {
   controller?: string;
   /** The `@ErrorHandler` (or registered function) that answered, if one did. */
   handler?: string;
+  /** Background work that failed, instead of a request: `interval storage-cleanup (CleanupJob.sweep)`. */
+  work?: string;
   /** Sentry's event id, to find the full event there; null when Sentry is off (no SENTRY_DSN). */
   sentryEventId: string | null;
 }

@@ -21,6 +21,14 @@ export interface GlobalsSeen {
 }
 
 let globalsSeen: GlobalsSeen | undefined;
+/**
+ * Reads of the global filter's `catch` not yet matched by reads of a class
+ * filter's: Nest reads every filter of a handler's list alike, so a handler
+ * built without the app's global filters (a microservice that does not
+ * inherit the app's config, connected in the same step as one that does)
+ * finds none left and does not take the previous handler's.
+ */
+let unmatchedReads = 0;
 
 /**
  * Called by the module's global filter when Nest reads its `catch` to build
@@ -33,8 +41,21 @@ let globalsSeen: GlobalsSeen | undefined;
  * reaches a handler built later.
  */
 export function noteGlobalsRead(seen: GlobalsSeen): void {
-  if (globalsSeen === undefined) queueMicrotask(() => (globalsSeen = undefined));
+  if (globalsSeen === undefined) queueMicrotask(forgetGlobalsSeen);
   globalsSeen = seen;
+  unmatchedReads++;
+}
+
+function forgetGlobalsSeen(): void {
+  globalsSeen = undefined;
+  unmatchedReads = 0;
+}
+
+/** The global filters Nest read for the handler whose class filter it is reading now, if it read them. */
+function takeGlobalsSeen(): GlobalsSeen | undefined {
+  if (unmatchedReads === 0) return undefined;
+  unmatchedReads--;
+  return globalsSeen;
 }
 
 /**
@@ -50,7 +71,7 @@ class EndpointErrorFilter implements ExceptionFilter {
 
   // A getter: Nest reads `catch` once per handler it builds (see noteGlobalsRead).
   get catch(): (exception: unknown, host: ArgumentsHost) => unknown {
-    const seen = globalsSeen;
+    const seen = takeGlobalsSeen();
     return (exception, host) => this.handle(exception, host, seen);
   }
 
@@ -63,21 +84,44 @@ class EndpointErrorFilter implements ExceptionFilter {
 }
 
 const filtersByEndpoint = new WeakMap<Type, EndpointErrorFilter>();
+/**
+ * Nest's own answer, per context (`host.getType()`), for an error no app with
+ * the module is left to answer: its filter stays on the class after the app
+ * closes, and an app without the module may share the class (tests do).
+ */
+const nestAnswers = new Map<string, NestAnswer>();
+
+/** What Nest answers for an error of `endpoint` when the module's filter is not there. */
+export type NestAnswer = (endpoint: Type, exception: unknown, host: ArgumentsHost) => unknown;
+
 /** Apps that bound each class, latest last: a class may serve several apps in one process (tests do). */
 const sinksByEndpoint = new WeakMap<Type, AppErrorSink[]>();
 
 /**
  * Puts the class's filter first in its class-level filters: Nest tries them
  * last-first, so the app's own `@UseFilters()` still come before it.
+ *
+ * The list Nest reads leaves the filter out of handlers built for an app
+ * without the module (a test's bare app sharing the class): for those, Nest
+ * saw no global filter of the module's just before (noteGlobalsRead), and
+ * the class answers no context without global filters (a gateway, a
+ * microservice controller), so the app is one without the module and its
+ * answers stay exactly Nest's.
  */
-export function bindEndpoint(endpoint: Type, sink: AppErrorSink): void {
+export function bindEndpoint(endpoint: Type, sink: AppErrorSink, { withoutGlobals = false } = {}): void {
   const sinks = sinksByEndpoint.get(endpoint) ?? [];
   sinksByEndpoint.set(endpoint, [...sinks.filter((s) => s !== sink), sink]);
   if (filtersByEndpoint.has(endpoint)) return;
   const filter = new EndpointErrorFilter(endpoint);
   filtersByEndpoint.set(endpoint, filter);
   const existing: unknown[] = Reflect.getMetadata(NEST_EXCEPTION_FILTERS_METADATA, endpoint) ?? [];
-  Reflect.defineMetadata(NEST_EXCEPTION_FILTERS_METADATA, [filter, ...existing.filter((f) => !(f instanceof EndpointErrorFilter))], endpoint);
+  const filters: unknown[] = [filter, ...existing.filter((f) => !(f instanceof EndpointErrorFilter))];
+  Object.defineProperty(filters, Symbol.iterator, {
+    value: function* (this: unknown[]) {
+      for (const item of Array.prototype.values.call(this)) if (item !== filter || unmatchedReads > 0 || withoutGlobals) yield item;
+    },
+  });
+  Reflect.defineMetadata(NEST_EXCEPTION_FILTERS_METADATA, filters, endpoint);
 }
 
 export function unbindEndpoint(endpoint: Type, sink: AppErrorSink): void {
@@ -97,10 +141,17 @@ function sinkFor(endpoint: Type, host: ArgumentsHost): AppErrorSink | undefined 
   return unsure;
 }
 
+/** Set by a context when it is loaded: what Nest answers in that context when the module's filter is not there. */
+export function setNestAnswer(type: string, answer: NestAnswer): void {
+  nestAnswers.set(type, answer);
+}
+
 /** No app with the module claims it: Nest answers as if the filter were not there. */
 function declinedBy(endpoint: Type, exception: unknown, host: ArgumentsHost): unknown {
   const anyApp = sinksByEndpoint.get(endpoint)?.at(-1);
   if (anyApp) return anyApp.decline(exception, host);
+  const nestAnswer = nestAnswers.get(host.getType());
+  if (nestAnswer) return nestAnswer(endpoint, exception, host);
   // Nest's ExceptionsHandler answers an Error returned by a filter with its built-in filter.
   return exception instanceof Error ? exception : new Error('Declined by nestjs-error-handlers');
 }

@@ -8,6 +8,11 @@ export interface Endpoint {
   readonly endpoint: Type;
   /** The module that declares it. */
   readonly host: Module;
+  /**
+   * It serves a context where Nest may give its handlers no global filter:
+   * a gateway, or a controller with microservice message handlers.
+   */
+  readonly withoutGlobals: boolean;
 }
 
 /**
@@ -15,7 +20,10 @@ export interface Endpoint {
  * @nestjs/graphql (`@Resolver()`) and @nestjs/websockets (`@WebSocketGateway()`)
  * set. Read as strings: those packages are optional and never imported here.
  */
-const PROVIDER_ENDPOINT_KEYS = ['graphql:resolver_type', 'websockets:is_gateway'];
+const RESOLVER_KEY = 'graphql:resolver_type';
+const GATEWAY_KEY = 'websockets:is_gateway';
+/** @nestjs/microservices' key on `@MessagePattern()` and `@EventPattern()` methods. */
+const MESSAGE_PATTERN_KEY = 'microservices:pattern';
 
 /**
  * Controllers (HTTP routes and microservice message handlers), resolvers and
@@ -26,7 +34,8 @@ export function findEndpoints(discovery: DiscoveryService): Endpoint[] {
   const found = new Map<Type, Endpoint>();
   const add = (wrapper: InstanceWrapper) => {
     const endpoint = wrapper.metatype as Type | undefined;
-    if (typeof endpoint === 'function' && wrapper.host && !found.has(endpoint)) found.set(endpoint, { endpoint, host: wrapper.host });
+    if (typeof endpoint !== 'function' || !wrapper.host || found.has(endpoint)) return;
+    found.set(endpoint, { endpoint, host: wrapper.host, withoutGlobals: Reflect.hasMetadata(GATEWAY_KEY, endpoint) || hasMessageHandlers(endpoint) });
   };
   discovery.getControllers().forEach(add);
   discovery.getProviders().filter((wrapper) => isProviderEndpoint(wrapper.metatype)).forEach(add);
@@ -34,5 +43,13 @@ export function findEndpoints(discovery: DiscoveryService): Endpoint[] {
 }
 
 function isProviderEndpoint(metatype: unknown): boolean {
-  return typeof metatype === 'function' && PROVIDER_ENDPOINT_KEYS.some((key) => Reflect.hasMetadata(key, metatype));
+  return typeof metatype === 'function' && (Reflect.hasMetadata(RESOLVER_KEY, metatype) || Reflect.hasMetadata(GATEWAY_KEY, metatype));
+}
+
+function hasMessageHandlers(endpoint: Type): boolean {
+  const prototype = endpoint.prototype as Record<string, unknown>;
+  return Object.getOwnPropertyNames(prototype).some((name) => {
+    const method = Object.getOwnPropertyDescriptor(prototype, name)?.value;
+    return typeof method === 'function' && Reflect.hasMetadata(MESSAGE_PATTERN_KEY, method);
+  });
 }

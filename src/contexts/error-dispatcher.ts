@@ -33,18 +33,29 @@ export class ErrorDispatcher {
   private answer(exchange: ErrorExchange, adapter: ContextAdapter): unknown {
     const subject = toErrorSubject(exchange.thrown);
     if (!adapter.answerable(exchange)) return this.answerDefault(exchange, adapter, exchange.thrown);
-    const resolution = exchange.scope.chain.resolve(subject.error, subject.status);
+    const resolution = this.resolve(exchange, adapter, subject);
     if (resolution) return this.runHandler(exchange, adapter, resolution, subject, false);
     const appFilter = selectAppFilter(exchange.scope.appFilters, exchange.thrown);
     if (appFilter) return this.answerWithAppFilter(exchange, adapter, appFilter, subject);
     return this.answerDefault(exchange, adapter, exchange.thrown);
   }
 
+  /**
+   * SPEC section 3. Step 3 is for unhandled errors: a context's own
+   * deliberate answer (an `RpcException`, SPEC section 10) is not one, so it
+   * goes to no 500 handler and keeps Nest's answer unless a handler takes it.
+   */
+  private resolve(exchange: ErrorExchange, adapter: ContextAdapter, subject: ErrorSubject): Resolution | null {
+    const resolution = exchange.scope.chain.resolve(subject.error, subject.status);
+    return resolution?.wrapped && adapter.isNativeAnswer(subject.error) ? null : resolution;
+  }
+
   /** SPEC section 4: run the handler, then deliver what it returned. `retry`: this is the 500 path after a failed handler. */
   private runHandler(exchange: ErrorExchange, adapter: ContextAdapter, resolution: Resolution, subject: ErrorSubject, retry: boolean): unknown {
     exchange.handler = resolution.entry;
     const error = resolution.wrapped ? wrapUnhandled(subject.error) : subject.error;
-    const status = subject.status ?? 500;
+    // A plain value answering a context's deliberate error keeps that error's status (an RpcException: not a 500).
+    const status = subject.status ?? (adapter.isNativeAnswer(subject.error) ? adapter.defaultAnswer(subject.error, exchange).status : 500);
     let result: unknown;
     try {
       result = resolution.entry.invoke(error, exchange.host);
@@ -76,17 +87,19 @@ export class ErrorDispatcher {
   }
 
   /**
-   * SPEC section 4: a failing handler (it threw, or its answer cannot be
-   * delivered) is reported and logged on its own. A thrown `HttpException`
-   * is answered by default; anything else takes the 500 path once (step 3,
-   * with the failure as cause); after that, the default answer, and then the built-in 500.
+   * SPEC section 4: a thrown `HttpException` is answered by default, as the
+   * handler's own answer. A failing handler (it threw anything else, or its
+   * answer cannot be delivered) is reported and logged on its own, and the
+   * error takes the 500 path once (step 3, with the failure as cause); after
+   * that, the default answer, and then the built-in 500.
    */
   private recover(exchange: ErrorExchange, adapter: ContextAdapter, failed: Resolution, failure: unknown, retry: boolean): unknown {
+    // A thrown HttpException (or the context's own exception) is the handler's answer, not its failure.
+    const deliberate = isHttpException(failure) || adapter.isNativeAnswer(failure);
+    if (deliberate && adapter.answerable(exchange)) return this.answerDefault(exchange, adapter, failure);
     this.settlement.handlerFailed(exchange, adapter, failed.entry.name, failure);
     exchange.handler = undefined;
-    if (!adapter.answerable(exchange)) return this.lastResort(exchange, adapter);
-    if (retry) return this.lastResort(exchange, adapter);
-    if (isHttpException(failure)) return this.answerDefault(exchange, adapter, failure);
+    if (!adapter.answerable(exchange) || retry) return this.lastResort(exchange, adapter);
     const wrapper = wrapUnhandled(failure);
     const next = exchange.scope.chain.resolve(wrapper, 500);
     if (!next || next.entry === failed.entry) return this.answerDefault(exchange, adapter, failure);

@@ -13,11 +13,9 @@ import { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
 import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
-import { ErrorLogger } from '../reporting/error-logger.js';
-import { ErrorReporter } from '../reporting/error-reporter.js';
-import { ErrorSettlement } from '../reporting/error-settlement.js';
-import { ReportingPolicy } from '../reporting/reporting-policy.js';
+import { ErrorReporting } from '../reporting/error-reporting.js';
 import type { ContextAdapter } from './context-adapter.js';
+import type { Endpoint } from './endpoints.js';
 import { bindEndpoint, noteGlobalsRead, unbindEndpoint, type AppErrorSink } from './endpoint-filters.js';
 import { ErrorDispatcher } from './error-dispatcher.js';
 import { ErrorExchange, type ExchangeScope } from './error-exchange.js';
@@ -48,11 +46,10 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
     private readonly adapterHost: HttpAdapterHost,
     private readonly registry: ErrorHandlerRegistry,
     private readonly config: ApplicationConfig,
-    reporter: ErrorReporter,
+    reporting: ErrorReporting,
     @Inject(MODULE_OPTIONS_TOKEN) private readonly options: ErrorHandlersModuleOptions,
   ) {
-    const logger = new ErrorLogger(options.logger, options.clientErrorLogLevel);
-    this.dispatcher = new ErrorDispatcher(new ErrorSettlement(new ReportingPolicy(reporter, options), logger));
+    this.dispatcher = new ErrorDispatcher(reporting.settlement);
     // Until onModuleInit loads each context, Nest's defaults answer (a microservice can start before the app).
     for (const adapter of [new RpcContext(), new WsContext(), new GraphqlContext()]) this.adapters.set(adapter.kind, adapter);
   }
@@ -82,10 +79,12 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
    * Bootstrap, before Nest builds any handler: binds a filter to every class
    * that serves requests (endpoint-filters.ts).
    */
-  bind(endpoints: readonly Type[], routes: RouteHandlerIndex): void {
+  bind(endpoints: readonly Endpoint[], routes: RouteHandlerIndex): void {
     this.routes = routes;
-    for (const endpoint of endpoints) bindEndpoint(endpoint, this);
-    this.endpoints.push(...endpoints);
+    for (const { endpoint, withoutGlobals } of endpoints) {
+      bindEndpoint(endpoint, this, { withoutGlobals });
+      this.endpoints.push(endpoint);
+    }
   }
 
   /**

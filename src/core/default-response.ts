@@ -21,6 +21,12 @@ export function describeDefaultResponse(error: unknown): DefaultResponse {
   const response = error.getResponse();
   const status = error.getStatus();
   if (typeof response === 'object' && response !== null) return { status, body: response };
-  const body = { statusCode: status, message: response, ...(error.errorCode !== undefined && { errorCode: error.errorCode }) };
+  const errorCode = errorCodeOf(error);
+  const body = { statusCode: status, message: response, ...(errorCode !== undefined && { errorCode }) };
   return { status, body };
+}
+
+/** Nest 12's `HttpException.errorCode`; Nest 11 has no such field (nor typing), so its bodies never carry one. */
+function errorCodeOf(error: HttpException): string | undefined {
+  return (error as { errorCode?: string }).errorCode;
 }

@@ -1,14 +1,14 @@
 import { Injectable, type Type } from '@nestjs/common';
 import type { Module } from '@nestjs/core/injector/module.js';
 import { describeDefaultResponse } from './default-response.js';
-import { notAFunctionMessage, unknownControllerMessage, unknownScopeMessage } from './error-handlers.messages.js';
+import { explainBeforeInitMessage, notAFunctionMessage, registeredHandler, unknownControllerMessage, unknownScopeMessage } from './error-handlers.messages.js';
 import { toErrorSubject } from './error-subject.js';
 import { keyedHandlers } from './handler-entries.js';
 import type { KeyedHandler } from './handler-entry.js';
-import { HandlerScope } from './handler-scope.js';
+import { describeScope, HandlerScope } from './handler-scope.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
 import type { ErrorHandlerFunction } from '../interfaces/error-handler-function.interface.js';
-import type { ErrorHandlerKey } from '../interfaces/error-handler-key.interface.js';
+import type { ErrorForKey, ErrorHandlerKey, ErrorHandlerKeys } from '../interfaces/error-handler-key.interface.js';
 import type { ErrorOrigin } from '../interfaces/error-origin.interface.js';
 import type { RegisterErrorHandlerOptions } from '../interfaces/register-options.interface.js';
 import type { ModuleGraph } from './module-graph.js';
@@ -34,18 +34,22 @@ export class ErrorHandlerRegistry {
   private graph?: ModuleGraph;
   private appModule?: Module;
   private wrapUnhandled = true;
+  private appAndAbove?: Set<Module>;
 
   /**
    * Registers a plain function as an error handler, as `@ErrorHandler()` would.
-   * Keys are validated now. Before bootstrap completes the handler is queued;
-   * after the app has started it is accepted and cached resolutions are dropped.
+   * The handler's `error` is typed from the key (the class's instances, an
+   * `HttpException` for a status code). Keys are validated now. Before
+   * bootstrap completes the handler is queued; after the app has started it
+   * is accepted and cached resolutions are dropped.
    */
-  register<E = unknown>(key: ErrorHandlerKey | ErrorHandlerKey[], handler: ErrorHandlerFunction<E>, options: RegisterErrorHandlerOptions = {}): void {
+  register<K extends ErrorHandlerKeys>(key: K, handler: ErrorHandlerFunction<ErrorForKey<K>>, options: RegisterErrorHandlerOptions = {}): void {
     if (typeof handler !== 'function') throw new Error(notAFunctionMessage(handler));
     const { scope, ...handlerOptions } = options;
     const name = handler.name || 'anonymous handler';
     const invoke = handler as ErrorHandlerFunction;
-    const handlers = keyedHandlers({ name, invoke }, Array.isArray(key) ? [...key] : [key], handlerOptions);
+    const source = { name, declaredAs: registeredHandler(handler.name || 'an anonymous function'), invoke };
+    const handlers = keyedHandlers(source, Array.isArray(key) ? [...key] : [key as ErrorHandlerKey], handlerOptions);
     if (this.pending) {
       this.pending.push({ handlers, scope });
       return;
@@ -56,12 +60,33 @@ export class ErrorHandlerRegistry {
 
   /** Which handler would run for `error` raised by `controller`'s routes (or before routing), and why. */
   explain(error: unknown, { controller }: { controller?: Type } = {}): ErrorHandlerExplanation {
+    // Registrations are queued until the explorer has run: nothing is known before.
+    if (this.pending) throw new Error(explainBeforeInitMessage());
     if (controller && !this.controllerModules.has(controller)) throw new Error(unknownControllerMessage(controller));
     const chain = controller ? this.chainForController(controller) : this.appChain;
     const subject = toErrorSubject(error);
     const resolution = chain.resolve(subject.error, subject.status);
-    const searched = chain.scopes.map((scope) => scope.describe());
-    return resolution ? explainHit(resolution, subject.status, searched) : explainMiss(subject.error, subject.status, searched);
+    const path = this.searchPath(controller);
+    return resolution ? explainHit(resolution, subject.status, path) : explainMiss(subject.error, subject.status, path);
+  }
+
+  /**
+   * Every scope searched for `controller`'s errors, nearest first, with or
+   * without handlers: the controller, its module, the module's importers by
+   * distance, the app module. Chains keep only scopes that hold handlers (the
+   * hot path skips empty ones); an explanation must show the empty ones too,
+   * since an empty scope is often the mistake being looked for.
+   */
+  private searchPath(controller: Type | undefined): SearchedScope[] {
+    const app = { description: this.appScope.describe(), handlers: this.appScope.size };
+    const host = controller && this.controllerModules.get(controller);
+    if (!controller || !host || !this.graph || !this.appModule) return [app];
+    const modules = this.featureModules(host);
+    return [
+      { description: describeScope('controller', controller.name), handlers: this.controllerScopes.get(controller)?.size ?? 0 },
+      ...modules.map((moduleRef) => ({ description: describeScope('module', moduleRef.name), handlers: this.moduleScopes.get(moduleRef)?.size ?? 0 })),
+      app,
+    ];
   }
 
   /**
@@ -72,6 +97,7 @@ export class ErrorHandlerRegistry {
   initialize(graph: ModuleGraph, appModule: Module, controllers: ReadonlyArray<{ controller: Type; host: Module }>, { wrapUnhandled = true } = {}): void {
     this.graph = graph;
     this.appModule = appModule;
+    this.appAndAbove = undefined;
     this.wrapUnhandled = wrapUnhandled;
     this.appScope = new HandlerScope('app', appModule.name);
     this.appChain = new ScopeChain([this.appScope], wrapUnhandled);
@@ -104,7 +130,7 @@ export class ErrorHandlerRegistry {
 
   /** @internal */
   addToModule(moduleRef: Module, handlers: KeyedHandler[]): void {
-    addAll(moduleRef === this.appModule ? this.appScope : this.moduleScope(moduleRef), handlers);
+    addAll(this.isAppLevel(moduleRef) ? this.appScope : this.moduleScope(moduleRef), handlers);
   }
 
   /** @internal Where a controller's errors come from (for reports), made once per controller. */
@@ -133,7 +159,7 @@ export class ErrorHandlerRegistry {
     if (!scope) return addAll(this.appScope, handlers);
     if (this.controllerModules.has(scope)) return this.addToController(scope, handlers);
     const modules = this.graph?.modules.filter((moduleRef) => moduleRef.metatype === scope) ?? [];
-    if (modules.length === 0) throw new Error(unknownScopeMessage(handlers[0].entry.name, scope));
+    if (modules.length === 0) throw new Error(unknownScopeMessage(handlers[0].entry.declaredAs ?? handlers[0].entry.name, scope));
     for (const moduleRef of modules) this.addToModule(moduleRef, handlers);
   }
 
@@ -146,10 +172,27 @@ export class ErrorHandlerRegistry {
   private scopesFor(controller: Type): HandlerScope[] {
     const host = this.controllerModules.get(controller);
     if (!host || !this.graph) return [this.appScope];
-    const modules = this.graph.importerChain(host).filter((moduleRef) => moduleRef !== this.appModule);
-    const moduleScopes = modules.flatMap((moduleRef) => this.moduleScopes.get(moduleRef) ?? []);
+    const moduleScopes = this.featureModules(host).flatMap((moduleRef) => this.moduleScopes.get(moduleRef) ?? []);
     const controllerScope = this.controllerScopes.get(controller);
     return [...(controllerScope ? [controllerScope] : []), ...moduleScopes, this.appScope];
+  }
+
+  /**
+   * `host` and its importers by distance, up to the app module, whose scope
+   * comes last (SPEC section 2). What imports the app module (a test's root
+   * module) is above the app: an app under test resolves as in production.
+   */
+  private featureModules(host: Module): Module[] {
+    if (!this.graph) return [];
+    return this.graph.importerChain(host).filter((moduleRef) => !this.isAppLevel(moduleRef));
+  }
+
+  /** The app module, or a module that imports it (a test's root): handlers there are app-level. */
+  private isAppLevel(moduleRef: Module): boolean {
+    if (moduleRef === this.appModule) return true;
+    if (!this.appModule || !this.graph) return false;
+    this.appAndAbove ??= new Set(this.graph.importerChain(this.appModule));
+    return this.appAndAbove.has(moduleRef);
   }
 
   private moduleScope(moduleRef: Module): HandlerScope {
@@ -163,16 +206,28 @@ function addAll(scope: HandlerScope, handlers: KeyedHandler[]): void {
   for (const { key, entry } of handlers) scope.add(key, entry);
 }
 
-function explainHit(resolution: Resolution, status: number | undefined, searched: string[]): ErrorHandlerExplanation {
+interface SearchedScope {
+  description: string;
+  handlers: number;
+}
+
+/** `controller X (no handlers) → module M → app module App`: an empty scope is said, as it may be the mistake. */
+function describePath(path: SearchedScope[]): string {
+  return path.map(({ description, handlers }) => (handlers === 0 ? `${description} (no handlers)` : description)).join(' → ');
+}
+
+function explainHit(resolution: Resolution, status: number | undefined, path: SearchedScope[]): ErrorHandlerExplanation {
   const { entry, scope, tier, key, wrapped } = resolution;
   const how = tier === 'code' ? `status key ${key}` : `class key ${key}`;
   const via = wrapped ? ' after wrapping the unhandled error as InternalServerErrorException (step 3)' : '';
-  const summary = `${entry.name} in ${scope.describe()} handles it, matched by ${how}${via}; searched ${searched.join(' → ')}.`;
+  const summary = `${entry.name} in ${scope.describe()} handles it, matched by ${how}${via}; searched ${describePath(path)}.`;
+  const searched = path.map(({ description }) => description);
   return { handled: true, handler: entry.name, scope: scope.describe(), tier, key, wrapped, status, searched, summary };
 }
 
-function explainMiss(error: unknown, status: number | undefined, searched: string[]): ErrorHandlerExplanation {
+function explainMiss(error: unknown, status: number | undefined, path: SearchedScope[]): ErrorHandlerExplanation {
   const defaultResponse = describeDefaultResponse(error);
-  const summary = `No handler matches; searched ${searched.join(' → ')}. Nest's default response: ${defaultResponse.status} ${JSON.stringify(defaultResponse.body)}.`;
+  const summary = `No handler matches; searched ${describePath(path)}. Nest's default response: ${defaultResponse.status} ${JSON.stringify(defaultResponse.body)}.`;
+  const searched = path.map(({ description }) => description);
   return { handled: false, wrapped: false, status, searched, defaultResponse, summary };
 }

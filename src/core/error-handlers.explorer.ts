@@ -2,7 +2,15 @@ import { Injectable, Logger, type Type } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModulesContainer } from '@nestjs/core';
 import type { InstanceWrapper } from '@nestjs/core/injector/instance-wrapper.js';
 import type { Module } from '@nestjs/core/injector/module.js';
-import { appModuleNotFoundMessage, missingInstanceMessage, requestScopedHandlerMessage } from './error-handlers.messages.js';
+import { decoratedClasses } from './decorated-classes.js';
+import {
+  appModuleNotFoundMessage,
+  decoratedHandler,
+  ignoredHandlerClassMessage,
+  missingInstanceMessage,
+  requestScopedHandlerMessage,
+  staticHandlerMessage,
+} from './error-handlers.messages.js';
 import { ErrorHandlersMetadataAccessor } from './error-handlers-metadata.accessor.js';
 import { ErrorHandlerRegistry } from './error-handler.registry.js';
 import { keyedHandlers } from './handler-entries.js';
@@ -44,6 +52,36 @@ export class ErrorHandlersExplorer {
       else this.registry.addToModule(wrapper.host, handlers);
     }
     this.registry.flushPending();
+    this.warnAboutIgnoredClasses();
+  }
+
+  /** Decorated classes that no provider or controller is (or extends): Nest never creates them. */
+  private warnAboutIgnoredClasses(): void {
+    const discovered = new Set<object>();
+    for (const wrapper of [...this.discovery.getControllers(), ...this.discovery.getProviders()]) {
+      for (let proto = this.prototypeOf(wrapper); proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto)) discovered.add(proto);
+    }
+    for (const decorated of decoratedClasses()) {
+      const className = decorated.name || '(anonymous class)';
+      // Static methods are never scanned: Nest calls handlers on instances.
+      const statics = this.handlerMethodNames(decorated, Object.getPrototypeOf(decorated));
+      if (statics.length > 0) this.logger.warn(staticHandlerMessage(className, statics));
+      if (discovered.has(decorated.prototype)) continue;
+      const methods = this.handlerMethodNames(decorated.prototype, Object.prototype);
+      if (methods.length > 0) this.logger.warn(ignoredHandlerClassMessage(className, methods));
+    }
+  }
+
+  /** Names of `holder`'s own and inherited methods carrying `@ErrorHandler()`, up to `base`. */
+  private handlerMethodNames(holder: object, base: object): string[] {
+    const names = new Set<string>();
+    for (let current = holder; current && current !== base; current = Object.getPrototypeOf(current)) {
+      for (const name of Object.getOwnPropertyNames(current)) {
+        const method = Object.getOwnPropertyDescriptor(current, name)?.value;
+        if (typeof method === 'function' && this.accessor.getRegistrations(method).length > 0) names.add(name);
+      }
+    }
+    return [...names];
   }
 
   private findAppModule(graph: ModuleGraph, moduleClass: Type): Module {
@@ -72,10 +110,12 @@ export class ErrorHandlersExplorer {
     if (typeof method !== 'function') return [];
     const registrations = this.accessor.getRegistrations(method);
     if (registrations.length === 0) return [];
-    const name = `${(wrapper.metatype as Type | undefined)?.name ?? String(wrapper.name)}.${methodName}`;
+    const className = (wrapper.metatype as Type | undefined)?.name ?? String(wrapper.name);
+    const name = `${className}.${methodName}`;
     const instance = this.staticInstance(wrapper, name);
     const source = {
       name,
+      declaredAs: decoratedHandler(className, methodName),
       invoke: method.bind(instance),
       httpCode: this.accessor.getHttpCode(method),
       headers: this.accessor.getHeaders(method),

@@ -6,6 +6,8 @@ import type { ErrorHandlerOptions } from '../interfaces/error-handler-options.in
 
 export interface HandlerSource {
   name: string;
+  /** How the user declared it (`decoratedHandler()` / `registeredHandler()`): what every message names. */
+  declaredAs: string;
   invoke: ErrorHandlerFunction;
   httpCode?: number;
   headers?: HandlerHeader[];
@@ -13,11 +15,12 @@ export interface HandlerSource {
 
 /** Validates and normalises the keys of one registration; throws a message naming the handler. */
 export function keyedHandlers(source: HandlerSource, keys: unknown[], options: ErrorHandlerOptions): KeyedHandler[] {
-  if (keys.length === 0) throw new Error(emptyKeyListMessage(source.name));
-  const entry: HandlerEntry = { name: source.name, invoke: source.invoke, options, httpCode: source.httpCode, headers: source.headers ?? [] };
+  const { name, declaredAs, invoke, httpCode, headers = [] } = source;
+  if (keys.length === 0) throw new Error(emptyKeyListMessage(declaredAs));
+  const entry: HandlerEntry = { name, declaredAs, invoke, options, httpCode, headers };
   return keys.map((raw) => {
     const key = normalizeKey(raw);
-    if (!key) throw new Error(invalidKeyMessage(source.name, raw));
+    if (!key) throw new Error(invalidKeyMessage(declaredAs, raw));
     return { key, entry };
   });
 }

@@ -12,6 +12,8 @@ export interface HandlerHeader {
 export interface HandlerEntry {
   /** `Class.method`, or the registered function's name, for messages and explanations. */
   readonly name: string;
+  /** How the user declared it, for messages: `@ErrorHandler() on Class.method` or `ErrorHandlerRegistry.register() for fn`. */
+  readonly declaredAs?: string;
   readonly invoke: ErrorHandlerFunction;
   readonly options: ErrorHandlerOptions;
   /** `@HttpCode()` on the method: the status of plain return values. */

@@ -28,7 +28,7 @@ export class HandlerScope {
   add(key: NormalizedKey, entry: HandlerEntry): void {
     const existing = this.find(key);
     if (existing) {
-      throw new Error(duplicateKeyMessage(entry.name, describeNormalizedKey(key), this.describe(), existing.name));
+      throw new Error(duplicateKeyMessage(declaredAs(entry), describeNormalizedKey(key), this.describe(), declaredAs(existing)));
     }
     if (key.tier === 'class') {
       this.classHandlers.set(key.errorClass.prototype, entry);
@@ -45,6 +45,15 @@ export class HandlerScope {
   }
 
   describe(): string {
-    return this.kind === 'app' ? `app module ${this.name}` : `${this.kind} ${this.name}`;
+    return describeScope(this.kind, this.name);
   }
+}
+
+/** How messages and `explain()` name a scope, whether or not it holds handlers: `module BillingModule`. */
+export function describeScope(kind: ScopeKind, name: string): string {
+  return kind === 'app' ? `app module ${name}` : `${kind} ${name}`;
+}
+
+function declaredAs(entry: HandlerEntry): string {
+  return entry.declaredAs ?? entry.name;
 }

@@ -4,12 +4,18 @@ const MAX_DESCRIPTION = 2_000;
 
 export function safeDescribe(error: unknown): string {
   try {
-    if (error instanceof Error) return truncate(`${error.name}: ${error.message}`);
+    if (error instanceof Error) return truncate(`${errorName(error)}: ${error.message}`);
     if (typeof error === 'string') return truncate(error);
     return truncate(`thrown ${error === null ? 'null' : typeof error}`);
   } catch {
     return 'an error that cannot be read';
   }
+}
+
+/** `error.name`, or its class's name when the class left the inherited `Error` (most domain errors do). */
+function errorName(error: Error): string {
+  const className = error.constructor?.name;
+  return error.name && (error.name !== 'Error' || !className) ? error.name : className;
 }
 
 export function safeStack(error: unknown): string | undefined {

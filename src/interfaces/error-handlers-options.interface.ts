@@ -2,6 +2,7 @@ import type { LoggerService, LogLevel } from '@nestjs/common';
 import type { SentryModuleOptions } from '../reporting/sentry/sentry-options.interface.js';
 import type { DebugOptions } from '../debug/debug-options.interface.js';
 import type { ErrorPageTemplate } from '../contexts/http/renderers/error-page.interface.js';
+import type { StormControlOptions } from '../reporting/storm/storm-control-options.interface.js';
 
 /** Options of `ErrorHandlersModule.forRoot()` (SPEC section 1). */
 export interface ErrorHandlersModuleOptions {
@@ -42,4 +43,12 @@ export interface ErrorHandlersModuleOptions {
   clientErrorLogLevel?: LogLevel;
   /** Overrides the reporting policy: return true to report the error. */
   report?: (error: unknown, status: number) => boolean;
+  /**
+   * Storm control (SPEC section 6): during an error storm, only the first
+   * occurrences of each fingerprint (error class, status, where raised) in a
+   * window are sent as events; the rest are counted into
+   * `contexts.occurrences.count` of the next event. On by default; `false`
+   * sends every reported error as its own event. See docs/reporting.md.
+   */
+  stormControl?: StormControlOptions | false;
 }

@@ -48,6 +48,19 @@ export interface ErrorReportContext extends ErrorOrigin {
    * call it once, and preferably after the answer is sent; never throws.
    */
   facts?: () => ErrorContextFacts;
+  /**
+   * How many occurrences this report stands for (SPEC section 6): 1, plus the
+   * occurrences of the same fingerprint that storm control counted since the
+   * previous report of it. Sentry receives it as `contexts.occurrences.count`.
+   */
+  occurrences?: number;
+  /**
+   * Set on a storm-control summary: the error is the last one counted, and
+   * `occurrences` counts only the counted ones. No request is attached
+   * (`host` is absent); `facts`, when present, are those of an earlier
+   * report of the same fingerprint, without its request.
+   */
+  summary?: true;
 }
 
 /**
@@ -58,4 +71,12 @@ export interface ErrorReportContext extends ErrorOrigin {
  */
 export abstract class ErrorReporter {
   abstract captureException(error: unknown, context?: ErrorReportContext): string | undefined;
+
+  /**
+   * Optional: resolves once what was captured so far has been sent, or
+   * `timeoutMs` has passed (true if everything went out). When present, the
+   * module paces the summaries it sends on shutdown by it, so a backend with
+   * a bounded send queue is not handed more at once than it can hold.
+   */
+  flush?(timeoutMs: number): Promise<boolean>;
 }

@@ -2,7 +2,7 @@ import type { ContextAdapter } from '../contexts/context-adapter.js';
 import type { ErrorExchange } from '../contexts/error-exchange.js';
 import type { ErrorLogger } from './error-logger.js';
 import type { ErrorReportContext } from './error-reporter.js';
-import type { ReportingPolicy } from './reporting-policy.js';
+import type { ReportingPolicy, ReportSite } from './reporting-policy.js';
 
 /**
  * Reports and logs each error once, with the status its answer has.
@@ -29,7 +29,8 @@ export class ErrorSettlement {
     }
     const state: NonNullable<ErrorExchange['report']> = {};
     exchange.report = state;
-    state.eventId = this.policy.report(exchange.thrown, status, exchange.handler?.options, () => (state.context = this.contextOf(exchange, adapter, status)));
+    const context = () => (state.context = this.contextOf(exchange, adapter, status));
+    state.eventId = this.policy.report(exchange.thrown, status, exchange.handler?.options, this.siteOf(exchange, adapter), context);
     return state.eventId;
   }
 
@@ -42,7 +43,14 @@ export class ErrorSettlement {
   /** A handler's own failure: logged and reported on its own (SPEC section 4: both errors are reported). */
   handlerFailed(exchange: ErrorExchange, adapter: ContextAdapter, handlerName: string, failure: unknown): void {
     this.logger.handlerFailed(handlerName, failure, adapter.where(exchange));
-    this.policy.report(failure, 500, undefined, () => ({ ...this.contextOf(exchange, adapter, 500), handler: handlerName }));
+    const context = () => ({ ...this.contextOf(exchange, adapter, 500), handler: handlerName });
+    this.policy.report(failure, 500, undefined, this.siteOf(exchange, adapter), context);
+  }
+
+  /** Storm control's fingerprint parts: the class's origin object, and strings the context already holds. */
+  private siteOf(exchange: ErrorExchange, adapter: ContextAdapter): ReportSite {
+    const { location, variant } = adapter.site(exchange);
+    return { origin: exchange.scope.origin, location, variant };
   }
 
   private contextOf(exchange: ErrorExchange, adapter: ContextAdapter, status: number): ErrorReportContext {

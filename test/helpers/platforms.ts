@@ -1,4 +1,4 @@
-import type { INestApplication, ModuleMetadata, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, ModuleMetadata, Type } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
@@ -16,14 +16,16 @@ export interface RunningApp {
 /** Boots `rootModule` as a test would (Test.createTestingModule) on the given platform. */
 export async function startApp(
   platform: PlatformName,
-  rootModule: Type,
+  rootModule: Type | DynamicModule,
   configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
+  beforeInit: (app: INestApplication) => void = () => undefined,
 ): Promise<RunningApp> {
   const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
   const app =
     platform === 'express'
       ? moduleRef.createNestApplication(new ExpressAdapter(), { logger: false })
       : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
+  beforeInit(app);
   await app.init();
   if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   const server = app.getHttpServer();

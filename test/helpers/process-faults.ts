@@ -1,13 +1,6 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, beforeAll, expect } from 'vitest';
-
-function describeFault(value: unknown): string {
-  try {
-    return value instanceof Error ? `${value.name}: ${value.message}` : String(value);
-  } catch {
-    return '<a value that throws when inspected>';
-  }
-}
+import { recordProcessFaults, type FaultRecorder } from './fault-recorder.js';
 
 /**
  * Fails the file if anything it ran left an unhandled rejection or an
@@ -16,17 +9,14 @@ function describeFault(value: unknown): string {
  */
 export function expectNoProcessFaults(): string[] {
   const faults: string[] = [];
-  const onUnhandledRejection = (reason: unknown) => faults.push(`unhandledRejection: ${describeFault(reason)}`);
-  const onUncaughtException = (error: unknown) => faults.push(`uncaughtException: ${describeFault(error)}`);
+  let recorder: FaultRecorder | undefined;
   beforeAll(() => {
-    process.on('unhandledRejection', onUnhandledRejection);
-    process.on('uncaughtException', onUncaughtException);
+    recorder = recordProcessFaults(faults);
   });
   afterAll(async () => {
     // Late rejections of the last test surface on the next turns of the event loop.
     await delay(50);
-    process.off('unhandledRejection', onUnhandledRejection);
-    process.off('uncaughtException', onUncaughtException);
+    recorder?.stop();
     expect(faults).toEqual([]);
   });
   return faults;

@@ -52,7 +52,7 @@ describe('describing an event', () => {
 
   it('tags what is known and names the transaction after the route', () => {
     const details = describeEvent(
-      { status: 503, contextType: 'http', module: 'M', controller: 'C', routeHandler: 'C.get', errorHandler: 'H.handle', request },
+      { status: 503, kind: 'http', module: 'M', controller: 'C', errorHandler: 'H.handle', request, tags: { 'nest.route_handler': 'C.get' } },
       rules,
     );
     expect(details.tags).toEqual({
@@ -76,9 +76,27 @@ describe('describing an event', () => {
     });
   });
 
-  it('without a request (RPC, WebSocket) carries tags only', () => {
-    expect(describeEvent({ status: 500, contextType: 'rpc', controller: 'C' }, rules)).toEqual({
-      tags: { 'http.status_code': '500', 'nest.context': 'rpc', 'nest.controller': 'C' },
+  it('without a request (RPC, WebSocket) carries tags only, the status under a name that is not HTTP', () => {
+    expect(describeEvent({ status: 500, kind: 'rpc', controller: 'C' }, rules)).toEqual({
+      tags: { 'nest.status': '500', 'nest.context': 'rpc', 'nest.controller': 'C' },
+    });
+  });
+
+  it("takes a context's facts: its tags, contexts and transaction, scrubbed", () => {
+    const details = describeEvent(
+      {
+        status: 500,
+        kind: 'graphql',
+        tags: { 'graphql.operation_type': 'query' },
+        contexts: { graphql: { path: 'user.orders', variables: { apiKey: 'k', q: 'x' } } },
+        transaction: 'query GetUser',
+      },
+      rules,
+    );
+    expect(details).toEqual({
+      tags: { 'graphql.operation_type': 'query', 'nest.status': '500', 'nest.context': 'graphql' },
+      contexts: { graphql: { path: 'user.orders', variables: { apiKey: '[Filtered]', q: 'x' } } },
+      transaction: 'query GetUser',
     });
   });
 
@@ -90,7 +108,7 @@ describe('describing an event', () => {
       transaction: 'set by tracing',
     };
     const details = describeEvent({ status: 500, request }, rules);
-    const applied = applyEventDetails(event, details);
+    const applied = applyEventDetails(event, details, rules, { count: 1 });
     expect(applied.request).toEqual(details.request);
     expect(applied.tags).toMatchObject({ existing: 'kept', 'http.status_code': '500' });
     expect(applied.user).toEqual({ ip_address: '1.2.3.4', id: 'u1' });

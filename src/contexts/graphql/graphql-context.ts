@@ -98,14 +98,6 @@ export class GraphqlContext implements ContextAdapter {
   owns(host: ArgumentsHost, instance: object): boolean | undefined {
     return servedBy(host, instance);
   }
-
-  /**
-   * A resolver's deliberate answer (a `GraphQLError` not coded as internal):
-   * like a 4xx, it is not for the 500 handlers of SPEC section 3, step 3.
-   */
-  isDeliberate(error: unknown): boolean {
-    return isGraphqlError(error) && !codedInternal(error);
-  }
 }
 
 /**

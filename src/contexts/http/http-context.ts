@@ -50,8 +50,9 @@ export class HttpContext implements ContextAdapter {
     if (answer.kind === 'written') return statusWritten(exchange, 500);
     if (answer.kind === 'default') return this.defaultResponse(exchange.thrown).status;
     this.writer.checkHeaders(answer.headers);
-    if (answer.kind === 'response') return this.writer.checkStatus(answer.status);
-    return this.writer.checkStatus(describeDefaultResponse(answer.exception).status);
+    const { status, body } = answer.kind === 'response' ? answer : describeDefaultResponse(answer.exception);
+    this.writer.checkBody(body);
+    return this.writer.checkStatus(status);
   }
 
   deliver(answer: Answer, exchange: ErrorExchange, eventId: string | undefined): void {
@@ -127,11 +128,12 @@ export class HttpContext implements ContextAdapter {
     return false;
   }
 
-  /** Nest's default answer; an exception whose status cannot be sent gets the built-in 500. */
+  /** Nest's default answer; an exception whose status or body cannot be sent gets the built-in 500. */
   private defaultResponse(error: unknown): DefaultResponse {
     const answer = describeDefaultResponse(toErrorSubject(error).error);
     try {
       this.writer.checkStatus(answer.status);
+      this.writer.checkBody(answer.body);
       return answer;
     } catch {
       return INTERNAL_ERROR_RESPONSE;

@@ -1,7 +1,7 @@
 import { validateHeaderName, validateHeaderValue } from 'node:http';
 import type { HttpServer } from '@nestjs/common';
 import { INTERNAL_ERROR_RESPONSE } from '../../core/default-response.js';
-import { invalidAnswerHeaderMessage, invalidAnswerStatusMessage } from './http.messages.js';
+import { invalidAnswerHeaderMessage, invalidAnswerStatusMessage, unserialisableBodyMessage } from './http.messages.js';
 import type { HandlerHeader } from '../../core/handler-entry.js';
 
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
@@ -23,8 +23,15 @@ export class UndeliverableAnswer extends Error {
 export class HttpWriter {
   constructor(private readonly adapter: HttpServer) {}
 
+  /**
+   * Also true when headers went out through Fastify's raw response: Nest 11's
+   * Fastify adapter looks only at `reply.sent`, which a handler writing to
+   * `reply.raw` does not set.
+   */
   headersSent(response: unknown): boolean {
-    return this.adapter.isHeadersSent(response);
+    if (this.adapter.isHeadersSent(response)) return true;
+    const raw = (response as { raw?: { headersSent?: unknown } } | undefined)?.raw;
+    return raw?.headersSent === true;
   }
 
   /** Throws `UndeliverableAnswer` unless `status` is an integer from 200 to 599. */
@@ -55,20 +62,31 @@ export class HttpWriter {
   }
 
   /**
-   * Sends a body as a Nest controller's return value is sent, through Nest's
-   * own `reply()`: objects as JSON, strings and other values as they are.
-   * An object body is serialised once beforehand, so that one that cannot be
-   * serialised throws before the response starts (Fastify would answer its
-   * own 500, with the serialiser's message). An object sent under a content
-   * type of its own (`application/problem+json`) is sent serialised, as
-   * Nest 11's Express adapter replaces a non-JSON content type of an error body.
+   * Throws `UndeliverableAnswer` for a body that cannot be serialised as JSON
+   * (a cycle, a BigInt, a throwing `toJSON` or getter): checked before anything
+   * is written, since Fastify would answer its own 500 with the serialiser's message.
+   */
+  checkBody(body: unknown): void {
+    if (!isJsonBody(body)) return;
+    try {
+      JSON.stringify(body);
+    } catch (error) {
+      throw new UndeliverableAnswer(unserialisableBodyMessage(error));
+    }
+  }
+
+  /**
+   * Sends a body (checked by `checkBody`) as a Nest controller's return value
+   * is sent, through Nest's own `reply()`: objects as JSON, strings and other
+   * values as they are. An object sent under a content type of its own
+   * (`application/problem+json`) is sent serialised, as Nest 11's Express
+   * adapter replaces a non-JSON content type of an error body.
    */
   send(response: unknown, body: unknown, status: number): void {
-    if (!isJsonBody(body)) return void this.adapter.reply(response, body, status);
-    const json = JSON.stringify(body);
-    const contentType = headerOf(response, 'content-type');
-    if (json !== undefined && typeof contentType === 'string' && !/^application\/json\b/i.test(contentType)) {
-      return void this.adapter.reply(response, json, status);
+    const contentType = isJsonBody(body) ? headerOf(response, 'content-type') : undefined;
+    if (typeof contentType === 'string' && !/^application\/json\b/i.test(contentType)) {
+      const json = JSON.stringify(body);
+      if (json !== undefined) return void this.adapter.reply(response, json, status);
     }
     this.adapter.reply(response, body, status);
   }

@@ -12,3 +12,7 @@ function describeValue(value: unknown): string {
   if (typeof value === 'string') return `"${value.slice(0, 40)}" (a string)`;
   return typeof value;
 }
+
+export const unserialisableBodyMessage = (error: unknown) =>
+  `the answer's body cannot be serialised as JSON (${error instanceof Error ? error.message.slice(0, 200) : 'it threw'}): ` +
+  `answer with plain data, without cycles, BigInts or getters that throw.`;

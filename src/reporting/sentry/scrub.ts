@@ -90,3 +90,36 @@ function safeDecode(value: string): string {
     return value;
   }
 }
+
+/** `name=value` pairs after `?` or `&`: a query string, wherever it appears in a text. */
+const QUERY_PAIR = /([?&])([^=&#\s?]+)=([^&#\s]*)/g;
+
+/**
+ * A text with the values of secret-looking query parameters filtered, by the
+ * rules of `query_string`: a URL quoted in an exception message (Nest's
+ * `Cannot GET /x?token=…`), a Referer header, a breadcrumb.
+ */
+export function scrubQueryText(text: string, rules: ScrubRules): string {
+  if (!text.includes('=')) return text;
+  return text.replace(QUERY_PAIR, (pair: string, separator: string, name: string) =>
+    looksSecret(safeDecode(name), rules) ? `${separator}${name}=${FILTERED}` : pair,
+  );
+}
+
+/** How deep `scrubValue` looks into nested data; deeper values are dropped, not sent unscrubbed. */
+const MAX_SCRUB_DEPTH = 5;
+
+/**
+ * Structured data (an event context): values under secret-looking keys
+ * filtered, texts scrubbed as URLs. Returns a copy; cycles and excess depth
+ * end as `[Filtered]`.
+ */
+export function scrubValue(value: unknown, rules: ScrubRules, depth = 0): unknown {
+  if (typeof value === 'string') return scrubQueryText(value, rules);
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_SCRUB_DEPTH) return FILTERED;
+  if (Array.isArray(value)) return value.map((item) => scrubValue(item, rules, depth + 1));
+  const result: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) result[key] = looksSecret(key, rules) ? FILTERED : scrubValue(item, rules, depth + 1);
+  return result;
+}

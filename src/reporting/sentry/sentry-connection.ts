@@ -6,7 +6,7 @@ import { MODULE_ONLY_SENTRY_KEYS, type SentryModuleOptions } from './sentry-opti
 import type { SentryOutage } from './sentry-outage.js';
 import { reusingAppClientMessage } from './sentry.messages.js';
 
-export type SentryClient = Pick<NodeClient, 'getDsn' | 'getOptions' | 'flush' | 'close'>;
+export type SentryClient = Pick<NodeClient, 'getDsn' | 'getOptions' | 'flush' | 'close' | 'on'>;
 
 /** The client the module reports through, and whose it is. */
 export interface SentryConnection {

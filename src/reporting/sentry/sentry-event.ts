@@ -1,19 +1,23 @@
 import type { Event, RequestEventData } from '@sentry/node';
-import type { RequestFacts } from '../../contexts/http/request-facts.js';
-import { parseCookieHeader, scrubHeaders, scrubPairs, type ScrubRules } from './scrub.js';
+import type { ReportedRequest } from '../error-reporter.js';
+import { parseCookieHeader, scrubHeaders, scrubPairs, scrubQueryText, scrubValue, type ScrubRules } from './scrub.js';
+import { scrubEventTexts } from './scrub-event.js';
 
 /** What the module knows about one reported error, gathered when it is reported. */
 export interface EventFacts {
   status: number;
-  /** `http`, `rpc`, `ws`, `graphql`… */
-  contextType?: string;
+  /** The context kind (`http`, `graphql`, `rpc`, `ws`, `schedule`…): it names the status tag. Default `http`. */
+  kind?: string;
   module?: string;
   controller?: string;
-  /** `Controller.method` of the route that failed, when it could be told. */
-  routeHandler?: string;
   /** The `@ErrorHandler` (or registered function) that answered, if one did. */
   errorHandler?: string;
-  request?: RequestFacts;
+  request?: ReportedRequest;
+  /** The context's own tags (`graphql.operation_type`…). */
+  tags?: Record<string, string>;
+  /** The context's structured data, one entry per event context. */
+  contexts?: Record<string, Record<string, unknown>>;
+  transaction?: string;
 }
 
 /** The module's additions to a Sentry event: computed at report time, applied when the SDK builds the event. */
@@ -22,43 +26,60 @@ export interface EventDetails {
   tags: Record<string, string>;
   user?: { id: string };
   transaction?: string;
+  contexts?: Record<string, Record<string, unknown>>;
+}
+
+/** SPEC section 6: `contexts.occurrences.count` is what the event stands for. */
+export interface OccurrencesContext {
+  count: number;
+  /** A storm-control summary: the count is of counted occurrences only. */
+  summary?: true;
+  /** Of `count`, occurrences whose own events Sentry never received (dropped on the way), carried here. */
+  carried?: number;
 }
 
 export function describeEvent(facts: EventFacts, rules: ScrubRules): EventDetails {
   const { request } = facts;
+  const kind = facts.kind ?? 'http';
   const tags = definedOnly({
-    'http.status_code': String(facts.status),
+    ...scrubTags(facts.tags, rules),
+    // HTTP keeps Sentry's own name for the status; elsewhere the status is the module's equivalent, not an HTTP one.
+    [kind === 'http' ? 'http.status_code' : 'nest.status']: String(facts.status),
     'http.method': request?.method,
     'http.route': request?.routePattern,
-    'nest.context': facts.contextType,
+    'nest.context': kind,
     'nest.module': facts.module,
     'nest.controller': facts.controller,
-    'nest.route_handler': facts.routeHandler,
     'nest.error_handler': facts.errorHandler,
   });
-  if (!request) return { tags };
-  return {
-    request: describeRequest(request, rules),
+  const transaction = facts.transaction ?? (request?.routePattern ? `${request.method} ${request.routePattern}` : undefined);
+  const contexts = facts.contexts && (scrubValue(facts.contexts, rules) as EventDetails['contexts']);
+  return definedOnly({
+    request: request && describeRequest(request, rules),
     tags,
-    user: userOf(request.user),
-    transaction: request.routePattern ? `${request.method} ${request.routePattern}` : undefined,
-  };
+    user: request && userOf(request.user),
+    transaction: transaction && scrubQueryText(transaction, rules),
+    contexts,
+  }) as EventDetails;
 }
 
 /**
  * Applied after every integration has run (it is a scope processor), so the
  * scrubbed request replaces whatever an integration of an app-initialised
- * client put there: the scrubbing rules hold whoever built the request data.
+ * client put there, and the texts of the whole event are scrubbed last: the
+ * rules hold whoever built the data.
  */
-export function applyEventDetails(event: Event, details: EventDetails): Event {
-  if (details.request) event.request = details.request;
-  event.tags = { ...event.tags, ...details.tags };
-  if (details.user) event.user = { ...event.user, ...details.user };
-  if (details.transaction && !event.transaction) event.transaction = details.transaction;
+export function applyEventDetails(event: Event, details: EventDetails | undefined, rules: ScrubRules, occurrences: OccurrencesContext): Event {
+  if (details?.request) event.request = details.request;
+  if (details) event.tags = { ...event.tags, ...details.tags };
+  if (details?.user) event.user = { ...event.user, ...details.user };
+  if (details?.transaction && !event.transaction) event.transaction = details.transaction;
+  event.contexts = { ...event.contexts, ...details?.contexts, occurrences: { ...occurrences } };
+  scrubEventTexts(event, rules);
   return event;
 }
 
-function describeRequest(request: RequestFacts, rules: ScrubRules): RequestEventData {
+function describeRequest(request: ReportedRequest, rules: ScrubRules): RequestEventData {
   const cookieHeader = request.headers.cookie;
   const cookies = typeof cookieHeader === 'string' ? scrubPairs(parseCookieHeader(cookieHeader), rules) : [];
   return {
@@ -78,6 +99,10 @@ function userOf(user: unknown): { id: string } | undefined {
   return typeof value === 'string' || typeof value === 'number' ? { id: String(value) } : undefined;
 }
 
-function definedOnly(record: Record<string, string | undefined>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).filter((entry): entry is [string, string] => entry[1] !== undefined));
+function scrubTags(tags: Record<string, string> | undefined, rules: ScrubRules): Record<string, string> {
+  return tags ? (scrubValue(tags, rules) as Record<string, string>) : {};
+}
+
+function definedOnly<T extends Record<string, unknown>>(record: T): T {
+  return Object.fromEntries(Object.entries(record).filter((entry) => entry[1] !== undefined)) as T;
 }

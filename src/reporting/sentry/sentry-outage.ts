@@ -9,6 +9,7 @@ import { sentryReachableAgainMessage, sentryUnreachableMessage } from './sentry.
  */
 export class SentryOutage {
   private down = false;
+  private droppedWhileDown = 0;
 
   constructor(private readonly logger: LoggerService | undefined) {}
 
@@ -19,13 +20,19 @@ export class SentryOutage {
   failed(reason: string): void {
     if (this.down) return;
     this.down = true;
+    this.droppedWhileDown = 0;
     this.say(() => this.logger?.warn(sentryUnreachableMessage(reason)));
   }
 
   succeeded(): void {
     if (!this.down) return;
     this.down = false;
-    this.say(() => this.logger?.log(sentryReachableAgainMessage()));
+    this.say(() => this.logger?.log(sentryReachableAgainMessage(this.droppedWhileDown)));
+  }
+
+  /** An event lost during the outage: said when it ends, rather than in a warning of its own. */
+  noteDropped(): void {
+    this.droppedWhileDown += 1;
   }
 
   private say(write: () => void): void {

@@ -1,5 +1,4 @@
-import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutdown, type OnModuleInit, type Type } from '@nestjs/common';
-import { DiscoveryService, MetadataScanner } from '@nestjs/core';
+import { Inject, Injectable, Logger, type LoggerService, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Scope } from '@sentry/node';
 import { MODULE_OPTIONS_TOKEN } from '../../error-handlers.module-definition.js';
@@ -8,17 +7,17 @@ import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import { afterResponse, deferredWorkDone } from './after-response.js';
 import { readableOrStandIn } from './readable-error.js';
-import { readRequest } from '../../contexts/http/request-facts.js';
-import { RouteHandlerIndex } from '../../contexts/http/route-handler-index.js';
 import { scrubRules, type ScrubRules } from './scrub.js';
 import { connectSentry, isSending, NO_SENTRY, type SentryClient, type SentryConnection } from './sentry-connection.js';
-import { applyEventDetails, describeEvent, type EventDetails, type EventFacts } from './sentry-event.js';
+import { applyEventDetails } from './sentry-event.js';
 import { SentryOutage } from './sentry-outage.js';
+import { EventDelivery } from './event-delivery.js';
+import { contextDetails, kindOf } from './context-details.js';
 
 /** Sentry's own default for flushing on shutdown. */
 const DEFAULT_SHUTDOWN_TIMEOUT_MS = 2_000;
-/** Marks the module's events in Sentry ("mechanism"), as Sentry's framework integrations do theirs. */
-const MECHANISM_TYPE = 'auto.http.nestjs_error_handlers';
+/** Marks the module's events in Sentry ("mechanism"), as Sentry's framework integrations do theirs: named for the context. */
+const mechanismType = (kind: string) => `auto.${kind}.nestjs_error_handlers`;
 
 /**
  * The default `ErrorReporter`: reports to Sentry through the real
@@ -33,29 +32,25 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   private readonly logger: LoggerService | undefined;
   private readonly rules: ScrubRules;
   private readonly shutdownTimeout: number;
-  private readonly routes = new RouteHandlerIndex();
+  private readonly outage: SentryOutage;
+  private readonly delivery: EventDelivery;
 
-  constructor(
-    @Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions,
-    private readonly discovery: DiscoveryService,
-    private readonly scanner: MetadataScanner,
-  ) {
+  constructor(@Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions) {
     super();
     const sentry = options.sentry ?? {};
     this.sentryOptions = sentry;
     this.logger = options.logger === false ? undefined : (options.logger ?? new Logger('SentryService'));
     this.rules = scrubRules(sentry.scrubHeaders, sentry.scrubFields);
     this.shutdownTimeout = sentry.shutdownTimeout ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+    this.outage = new SentryOutage(this.logger);
+    this.delivery = new EventDelivery(this.logger, this.outage);
   }
 
-  /** Bootstrap: connect to Sentry (loading the SDK only if it will be used), learn the controllers' routes. */
+  /** Bootstrap: connect to Sentry, loading the SDK only if it will be used. */
   async onModuleInit(): Promise<void> {
-    this.connection = await connectSentry(this.sentryOptions, new SentryOutage(this.logger), this.logger);
-    for (const wrapper of this.discovery.getControllers()) {
-      const controller = wrapper.metatype as Type | undefined;
-      if (!controller?.prototype) continue;
-      this.routes.add(wrapper.host?.name, controller, this.scanner.getAllMethodNames(controller.prototype));
-    }
+    this.connection = await connectSentry(this.sentryOptions, this.outage, this.logger);
+    // Whatever the SDK could not deliver is counted, so the counts Sentry receives still add up.
+    this.delivery.watch(this.connection.client);
   }
 
   /**
@@ -67,17 +62,20 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
    * the response is written, under the id returned here (see after-response.ts).
    */
   override captureException(error: unknown, context?: ErrorReportContext): string | undefined {
-    if (!isSending(this.connection.client)) return undefined;
+    const client = this.connection.client;
+    if (!isSending(client)) return undefined;
     try {
       // A clone, so this event's details stay on this event.
       const scope = this.connection.scope()!.clone();
       const handled = context === undefined || context.handler !== undefined;
       const reported = readableOrStandIn(error);
       const eventId = newEventId();
+      const mechanism = { type: mechanismType(kindOf(context)), handled };
+      const occurrences = context?.occurrences ?? 1;
       afterResponse(() => {
-        const details = this.detailsOf(context);
-        if (details) scope.addEventProcessor((event) => applyEventDetails(event, details));
-        scope.captureException(reported, { event_id: eventId, mechanism: { type: MECHANISM_TYPE, handled } });
+        const details = contextDetails(context, this.rules);
+        scope.addEventProcessor((event) => applyEventDetails(event, details, this.rules, this.delivery.occurrences(occurrences, context?.summary)));
+        this.delivery.handOver(client, occurrences, () => scope.captureException(reported, { event_id: eventId, mechanism }));
       });
       return eventId;
     } catch {
@@ -87,7 +85,7 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
   }
 
   /** Waits until pending events are sent, `timeoutMs` at most; true if everything went out. Never rejects. */
-  async flush(timeoutMs: number = this.shutdownTimeout): Promise<boolean> {
+  override async flush(timeoutMs: number = this.shutdownTimeout): Promise<boolean> {
     const client = this.connection.client;
     if (!client) return true;
     // Events reported a moment ago may not be built yet: the SDK must know of them before it is flushed.
@@ -114,36 +112,11 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
     const { client, owned } = this.connection;
     if (!client) return;
     await this.flush(this.shutdownTimeout);
+    // Counts of events lost on the way and never carried by a later one: one last event carries them.
+    if (this.delivery.sendCarried(client, this.connection.scope()?.clone(), this.rules)) await this.flush(this.shutdownTimeout);
+    this.delivery.close();
     // A zero timeout means "wait forever" to the SDK; everything was flushed above anyway.
     if (owned) await withDeadline(client.close(1), this.shutdownTimeout);
-  }
-
-  private detailsOf(context: ErrorReportContext | undefined): EventDetails | undefined {
-    if (!context) return undefined;
-    try {
-      return describeEvent(this.factsOf(context), this.rules);
-    } catch {
-      // A request that cannot be read still gets its error reported, without request data.
-      return describeEvent({ status: context.status, module: context.module, controller: context.controller }, this.rules);
-    }
-  }
-
-  private factsOf(context: ErrorReportContext): EventFacts {
-    const contextType = context.host?.getType();
-    const request = contextType === 'http' ? readRequest(context.host?.getArgByIndex(0)) : undefined;
-    const routeHandler =
-      request?.routePattern && context.controller
-        ? this.routes.nameFor(context.module, context.controller, request.method, request.routePattern)
-        : undefined;
-    return {
-      status: context.status,
-      contextType,
-      module: context.module,
-      controller: context.controller,
-      routeHandler,
-      errorHandler: context.handler,
-      request,
-    };
   }
 }
 

@@ -49,14 +49,7 @@ describe.each(PLATFORMS)('GraphQL scopes (%s)', (platform) => {
     }
   });
 
-  /**
-   * KNOWN GAP, marked `it.fails` until the dispatcher asks the adapter: step 3
-   * wraps every unhandled error without a status, so a GraphQLError thrown on
-   * purpose reaches the app's 500 handler (and is reported as a 500). The fix
-   * is in src/contexts/error-dispatcher.ts (GraphqlContext.isDeliberate); make
-   * this an `it` when it lands.
-   */
-  it.fails('a GraphQLError thrown on purpose is not given to the app\'s 500 handler (SPEC section 10: like a 4xx)', async () => {
+  it('a GraphQLError thrown on purpose is not given to the app\'s 500 handler (SPEC section 10: like a 4xx)', async () => {
     const error = errorAt(await fail(app, 'orderFail', 'deliberate'), 'orderFail');
     expect(error).toMatchObject({ message: 'Profile is private', extensions: { code: 'FORBIDDEN' } });
   });

@@ -1,0 +1,59 @@
+import { formatTable } from '../table.js';
+import type { Summary } from '../stats.js';
+import type { BackgroundResults, BackgroundRow } from './results.js';
+
+/** SPEC section 9 / issue 14: a background job that does not throw pays nothing measurable. */
+export const BACKGROUND_GOAL = 0.99;
+
+export function formatBackgroundSection(results: BackgroundResults): string {
+  const title =
+    `Background work: the tick @nestjs/schedule runs for an @Interval, awaited in a loop; ratio = baseline ns/call ÷ variant ns/call ` +
+    `(throughput variant ÷ baseline), CPU time of the process (wall time beside it), one fresh process per side and round, ` +
+    `${results.rounds} rounds; median (min–max), IQR; ns/call: median (min–max) over rounds`;
+  const table = formatTable(
+    ['comparison', 'body', 'CPU ratio', 'min–max', 'IQR', 'variant CPU ns', 'baseline CPU ns', 'wall ratio (min–max)'],
+    results.rows.map((row) => [
+      row.comparison,
+      row.body,
+      times(row.cpuRatio.median),
+      range(row.cpuRatio.min, row.cpuRatio.max),
+      range(row.cpuRatio.q1, row.cpuRatio.q3),
+      nanoseconds(row.variantCpuNsPerCall),
+      nanoseconds(row.baselineCpuNsPerCall),
+      `${times(row.wallRatio.median)} (${range(row.wallRatio.min, row.wallRatio.max)})`,
+    ]),
+  );
+  return `${title}\n${table}\n${verdict(results)}`;
+}
+
+/** The goal is read on the sync body, the shape of an @Interval; the async rows say what an async method adds. */
+export function backgroundVerdict(results: BackgroundResults): { met: boolean; measured: number; noise: number } {
+  const wrapped = findRow(results, 'wrapped-vs-bare');
+  const aa = findRow(results, 'a-a');
+  const measured = wrapped.cpuRatio.median;
+  return { met: measured >= BACKGROUND_GOAL, measured, noise: Math.max(1 - aa.cpuRatio.min, aa.cpuRatio.max - 1) };
+}
+
+function verdict(results: BackgroundResults): string {
+  const { met, measured, noise } = backgroundVerdict(results);
+  const close = Math.abs(measured - BACKGROUND_GOAL) < noise ? ` (within the A/A spread of ±${noise.toFixed(3)})` : '';
+  return `Target: sync tick, wrapped ÷ bare (CPU) ≥ ${BACKGROUND_GOAL}×: ${times(measured)}, ${met ? 'met' : 'NOT MET'}${close}`;
+}
+
+function findRow(results: BackgroundResults, comparison: BackgroundRow['comparison']): BackgroundRow {
+  const row = results.rows.find((candidate) => candidate.comparison === comparison && candidate.body === 'sync');
+  if (!row) throw new Error(`No ${comparison} row for the sync body`);
+  return row;
+}
+
+function times(value: number): string {
+  return `${value.toFixed(3)}×`;
+}
+
+function range(low: number, high: number): string {
+  return `${low.toFixed(3)}–${high.toFixed(3)}×`;
+}
+
+function nanoseconds(summary: Summary): string {
+  return `${summary.median.toFixed(1)} (${summary.min.toFixed(1)}–${summary.max.toFixed(1)})`;
+}
