@@ -10,6 +10,9 @@ declare module 'autocannon' {
     /** Seconds. */
     duration?: number;
     method?: string;
+    headers?: Record<string, string>;
+    /** The request body, sent with every request. */
+    body?: string;
   }
 
   export interface Histogram {

@@ -7,6 +7,8 @@ import { measurePair, ratio } from './http-bench.js';
 import { summarizeHttp, summarizeIdleLatency, summarizeNextTick, type PairRun } from './http-summary.js';
 import { formatReport } from './report.js';
 import { runResolutionBench } from './resolution.js';
+import { runGraphqlRounds } from './graphql/rounds.js';
+import { formatGraphqlSection, summarizeGraphql } from './graphql/summary.js';
 import { describeEnvironment, writeResults } from './results-file.js';
 import { describeDelivery } from './sentry-delivery.js';
 import { startSentryReceiver, type SentryReceiver } from './sentry-receiver.js';
@@ -16,8 +18,8 @@ import { evaluateTargets } from './targets.js';
 
 /**
  * Orchestrator of `npm run bench`: the resolution micro-bench, then every
- * HTTP comparison round by round, then the table, the verdicts and
- * .bench/results.json. Nothing here runs two measurements at once.
+ * HTTP comparison round by round, then the GraphQL ones, then the tables,
+ * the verdicts and .bench/results.json. Nothing here runs two measurements at once.
  */
 async function main(): Promise<void> {
   const config = readConfig();
@@ -33,16 +35,20 @@ async function main(): Promise<void> {
   const background = await runBackgroundBench(config.rounds);
   const receiver = await startSentryReceiver();
   const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
+  const graphqlRuns = await runGraphqlRounds(config);
 
   const loadAverage1mAtEnd = os.loadavg()[0];
   const rows = summarizeHttp(runs);
   const nextTick = summarizeNextTick(runs);
   const idleLatency = summarizeIdleLatency(runs);
   const targets = evaluateTargets(rows, runs, resolution, stormDecision);
-  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets })}\n`);
+  const graphqlRows = summarizeGraphql(graphqlRuns);
+  const graphqlSection = graphqlRows.length > 0 ? `\n\n${formatGraphqlSection(graphqlRows, config.rounds)}` : '';
+  console.log(`\n${formatReport({ environment, loadAverage1mAtEnd, config, rows, nextTick, idleLatency, resolution, stormDecision, targets })}${graphqlSection}\n`);
   console.log(`${formatBackgroundSection(background)}\n`);
   const http = { summary: rows, rounds: runs, nextTick, idleLatency };
-  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, resolution, stormDecision, background, targets });
+  const graphql = { summary: graphqlRows, rounds: graphqlRuns };
+  const path = await writeResults({ ...environment, loadAverage1mAtEnd, config, http, graphql, resolution, stormDecision, background, targets });
   console.log(`Results written to ${path}`);
 }
 
