@@ -103,8 +103,13 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
   }
 
   claims(host: ArgumentsHost): boolean | undefined {
-    if (host.getType() !== 'http') return undefined;
-    return this.httpContext()?.owns(host) ?? false;
+    const type = host.getType<string>();
+    if (type === 'http') return this.httpContext()?.owns(host) ?? false;
+    const instance = this.adapterHost.httpAdapter?.getInstance() as object | undefined;
+    const graphql = this.adapters.get('graphql');
+    if (type === 'graphql' && instance && graphql instanceof GraphqlContext) return graphql.owns(host, instance);
+    // RPC and WebSockets carry nothing that names the app.
+    return undefined;
   }
 
   catchFor(endpoint: Type, exception: unknown, host: ArgumentsHost, appFilters: readonly ExceptionFilter[] | undefined): unknown {

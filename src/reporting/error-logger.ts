@@ -27,12 +27,18 @@ export class ErrorLogger {
     this.logger = option === false ? undefined : (option ?? new Logger('ErrorHandlers'));
   }
 
+  /** Whether an answer with this status is logged at all: callers skip building its line's parts otherwise. */
+  logs(status: number): boolean {
+    return this.logger !== undefined && (status >= 500 || this.clientErrorLevel !== undefined);
+  }
+
   log({ error, status, where, eventId }: LoggedError): void {
-    if (!this.logger || (status < 500 && !this.clientErrorLevel)) return;
+    const logger = this.logger;
+    if (!logger || !this.logs(status)) return;
     try {
       const line = `${status}${where ? ` ${where}` : ''} ${safeDescribe(error)}${eventId ? ` [event ${eventId}]` : ''}`;
-      if (status >= 500) return this.logger.error(line, safeStack(error));
-      this.write(this.clientErrorLevel!, line);
+      if (status >= 500) return logger.error(line, safeStack(error));
+      this.write(logger, this.clientErrorLevel!, line);
     } catch {
       // A logger that throws must not change the response.
     }
@@ -47,8 +53,7 @@ export class ErrorLogger {
     }
   }
 
-  private write(level: LogLevel, line: string): void {
-    const logger = this.logger!;
+  private write(logger: LoggerService, level: LogLevel, line: string): void {
     if (level === 'fatal') return void (logger.fatal ?? logger.error).call(logger, line);
     if (level === 'error' || level === 'warn' || level === 'log') return void logger[level](line);
     logger[level]?.(line);

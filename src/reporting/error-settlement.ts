@@ -37,6 +37,8 @@ export class ErrorSettlement {
   log(exchange: ErrorExchange, adapter: ContextAdapter, status: number): void {
     if (exchange.logged) return;
     exchange.logged = true;
+    // Most 4xx are not logged: their line's place is not even read.
+    if (!this.logger.logs(status)) return;
     this.logger.log({ error: exchange.thrown, status, where: adapter.where(exchange), eventId: exchange.report?.eventId });
   }
 
