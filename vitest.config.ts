@@ -12,6 +12,8 @@ export default defineConfig({
     exclude: [...configDefaults.exclude, 'test/packaging/**'],
     env: { EXPECTED_NEST_MAJOR: '12' },
     pool: 'forks',
+    // Vitest's default leaves one of two cores idle, and many files wait on sockets and timers.
+    maxWorkers: 4,
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
