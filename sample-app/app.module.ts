@@ -3,6 +3,7 @@ import { ErrorHandlersModule } from 'nestjs-error-handlers';
 import { AdminModule } from './admin/admin.module.js';
 import { AppErrorHandlers } from './app-errors.handlers.js';
 import { debugOption, type SampleAppSettings } from './config/app-settings.js';
+import { graphqlModule } from './contexts/graphql.module.js';
 import { IndexController } from './index.controller.js';
 import { JobsModule } from './jobs/jobs.module.js';
 import { OpsModule } from './ops/ops.module.js';
@@ -33,6 +34,8 @@ export class AppModule {
           // Sentry plus a second destination that needs no external service (GET /ops/outbox).
           reporter: OutboxReporter,
         }),
+        // GraphQL at /graphql; SharesModule's resolver serves it.
+        graphqlModule(settings.platform),
         OpsModule,
         StorageModule,
         SharesModule,

@@ -2,12 +2,14 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import accepts from 'accepts';
 import type { IncomingMessage } from 'node:http';
-import { DEMO_ROUTES } from './demo-routes.js';
 import { indexPage } from './index.page.js';
+import { TOUR } from './tour/tour.js';
+import { APP_NAME, tourIndex } from './tour/tour-index.js';
 
-const APP_NAME = 'nestjs-error-handlers sample';
+// Built once: the tour does not change while the app runs.
+const INDEX = tourIndex(TOUR);
 
-/** `GET /`: what to try, so the sample explains itself from the first request. */
+/** `GET /`: the tour (tour/tour.ts), so the sample explains itself from the first request. */
 @Controller()
 export class IndexController {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
@@ -23,9 +25,9 @@ export class IndexController {
     const { httpAdapter } = this.adapterHost;
     httpAdapter.setHeader(response, 'Vary', 'Accept');
     if (accepts({ headers: request.headers } as IncomingMessage).type(['application/json', 'text/html']) !== 'text/html') {
-      return { app: APP_NAME, routes: DEMO_ROUTES };
+      return INDEX;
     }
     httpAdapter.setHeader(response, 'Content-Type', 'text/html; charset=utf-8');
-    return indexPage(APP_NAME, DEMO_ROUTES).toString();
+    return indexPage(APP_NAME, INDEX.tour).toString();
   }
 }

@@ -1,18 +1,16 @@
 import { html, type SafeHtml } from 'nestjs-error-handlers';
-import type { DemoRoute } from './demo-routes.js';
+import type { TourEntry } from './tour/tour-index.js';
 
 /**
- * The index for browsers: the same routes as the JSON, as a table. Built with
+ * The index for browsers: the same tour as the JSON, as a table. Built with
  * the library's `html` tag, which escapes every interpolated value.
  */
-export function indexPage(title: string, routes: DemoRoute[]): SafeHtml {
-  const rows = routes.map(
-    (route) => html`<tr>
-      <td><code>${route.method}</code></td>
-      <td>${route.method === 'GET' ? html`<a href="${route.path}"><code>${route.path}</code></a>` : html`<code>${route.path}</code>`}${
-        route.body && html`<br><small>body <code>${JSON.stringify(route.body)}</code></small>`
-      }</td>
-      <td>${route.description}</td>
+export function indexPage(title: string, tour: readonly TourEntry[]): SafeHtml {
+  const rows = tour.map(
+    (entry) => html`<tr>
+      <td>${CONTEXT_NAMES[entry.context]}</td>
+      <td>${request(entry)}</td>
+      <td>${entry.description}</td>
     </tr>`,
   );
   return html`<!doctype html>
@@ -30,10 +28,11 @@ export function indexPage(title: string, routes: DemoRoute[]): SafeHtml {
 </head>
 <body>
 <h1>${title}</h1>
-<p>Every demo route, in the order the README walks through them (the fake disk, the share links and the outbox keep state).
-API clients get the same list as JSON from this URL (<code>curl</code> does); routes other than GET need curl or similar.</p>
+<p>Every step of the tour, in order (the fake disk, the share links and the outbox keep state).
+API clients get the same list as JSON from this URL (<code>curl</code> does); requests other than GET need curl or similar,
+and <code>npm run demo:contexts</code> sends the GraphQL, WebSocket and RPC ones.</p>
 <table>
-<thead><tr><th>method</th><th>path</th><th>what it shows</th></tr></thead>
+<thead><tr><th>context</th><th>request</th><th>what it shows</th></tr></thead>
 <tbody>
 ${rows}
 </tbody>
@@ -41,4 +40,21 @@ ${rows}
 </body>
 </html>
 `;
+}
+
+const CONTEXT_NAMES: Record<TourEntry['context'], string> = { http: 'HTTP', graphql: 'GraphQL', ws: 'WebSocket', rpc: 'RPC' };
+
+function request(entry: TourEntry): SafeHtml {
+  switch (entry.context) {
+    case 'http': {
+      const path = entry.method === 'GET' ? html`<a href="${entry.path}"><code>${entry.path}</code></a>` : html`<code>${entry.path}</code>`;
+      return html`<code>${entry.method}</code> ${path}${entry.body && html`<br><small>body <code>${JSON.stringify(entry.body)}</code></small>`}`;
+    }
+    case 'graphql':
+      return html`<code>POST /graphql</code><br><small>query <code>${entry.query}</code></small>`;
+    case 'ws':
+      return html`socket.io: emit <code>${entry.event}</code> <code>${JSON.stringify(entry.data)}</code>`;
+    case 'rpc':
+      return html`TCP: send <code>${JSON.stringify(entry.pattern)}</code> <code>${JSON.stringify(entry.data)}</code>`;
+  }
 }

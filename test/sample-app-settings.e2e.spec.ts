@@ -2,20 +2,21 @@ import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Module, type Type } from '@nestjs/common';
 import { ErrorHandlerRegistry } from 'nestjs-error-handlers';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppModule } from '../sample-app/app.module.js';
-import { describeSettings, resolveSettings, type SampleAppSettings } from '../sample-app/config/app-settings.js';
+import { describeSettings, resolveSettings } from '../sample-app/config/app-settings.js';
+import { resolvePorts } from '../sample-app/config/ports.js';
 import { DEFAULT_CONFIG, loadSampleConfig, parseSampleConfig, SampleConfigError } from '../sample-app/config/sample-config.js';
-import { DEMO_ROUTES } from '../sample-app/demo-routes.js';
 import { indexPage } from '../sample-app/index.page.js';
 import { SharesController } from '../sample-app/shares/shares.controller.js';
 import { ShareQuotaExceededError } from '../sample-app/shares/shares.errors.js';
 import { StorageController } from '../sample-app/storage/storage.controller.js';
+import { TOUR } from '../sample-app/tour/tour.js';
+import { tourIndex, type TourEntry } from '../sample-app/tour/tour-index.js';
 import { BROWSER_ACCEPT } from './helpers/accept-headers.js';
 import { PLATFORMS, startApp, type RunningApp } from './helpers/platforms.js';
 import { SentryReceiver } from './helpers/sentry-receiver.js';
+import { sampleModule } from './sample-app/start-sample.js';
 
 /**
  * The sample app's settings: config.yaml and its loader, debug and inspector
@@ -23,13 +24,6 @@ import { SentryReceiver } from './helpers/sentry-receiver.js';
  * the handler SharesModule registers with `register()`. The demo tour itself
  * is test/sample-app.e2e.spec.ts.
  */
-
-/** `AppModule.forRoot(settings)` under a root module of its own, as `startApp` takes a class. */
-function sampleApp(settings: SampleAppSettings = {}): Type {
-  @Module({ imports: [AppModule.forRoot(settings)] })
-  class SampleAppUnderTest {}
-  return SampleAppUnderTest;
-}
 
 const CONFIG_FILE = fileURLToPath(new URL('../sample-app/config.yaml', import.meta.url));
 
@@ -46,14 +40,14 @@ describe('config.yaml and its loader', () => {
     return path;
   }
 
-  it('the committed config.yaml is valid and is the default: debug and inspector off', () => {
+  it('the committed config.yaml is valid and is the default: debug and inspector off, RPC port left to port + 1', () => {
     expect(loadSampleConfig(CONFIG_FILE)).toEqual({ port: 3000, debug: false, inspector: false });
     expect(DEFAULT_CONFIG).toEqual({ port: 3000, debug: false, inspector: false });
   });
 
   it('reads every setting from a valid file', () => {
-    const path = file('valid.yaml', '# a comment\nport: 8080\ndebug: true\ninspector: true\n');
-    expect(loadSampleConfig(path)).toEqual({ port: 8080, debug: true, inspector: true });
+    const path = file('valid.yaml', '# a comment\nport: 8080\nrpcPort: 9090\ndebug: true\ninspector: true\n');
+    expect(loadSampleConfig(path)).toEqual({ port: 8080, rpcPort: 9090, debug: true, inspector: true });
   });
 
   it('missing keys, an empty file or one with only comments mean the defaults', () => {
@@ -67,8 +61,9 @@ describe('config.yaml and its loader', () => {
     ['a number for a flag', 'inspector: 1\n', 'bad.yaml: inspector must be true or false, got number 1.'],
     ['a port out of range', 'port: 70000\n', 'bad.yaml: port must be a whole number from 0 to 65535, got number 70000.'],
     ['a port that is not a number', 'port: http\n', 'bad.yaml: port must be a whole number from 0 to 65535, got the string "http".'],
-    ['a misspelt key', 'degub: true\n', 'bad.yaml: unknown setting "degub"; the settings are port, debug, inspector.'],
-    ['a list instead of a mapping', '- debug\n', 'bad.yaml must be a mapping of settings (port, debug, inspector), got a list.'],
+    ['an RPC port that is not a number', 'rpcPort: tcp\n', 'bad.yaml: rpcPort must be a whole number from 0 to 65535, got the string "tcp".'],
+    ['a misspelt key', 'degub: true\n', 'bad.yaml: unknown setting "degub"; the settings are port, rpcPort, debug, inspector.'],
+    ['a list instead of a mapping', '- debug\n', 'bad.yaml must be a mapping of settings (port, rpcPort, debug, inspector), got a list.'],
   ])('refuses %s with a message naming the file and the setting', (_name, text, message) => {
     expect(() => parseSampleConfig(text, 'bad.yaml')).toThrow(new SampleConfigError(message));
   });
@@ -96,6 +91,24 @@ describe('config.yaml and its loader', () => {
     } finally {
       chmodSync(path, 0o644);
     }
+  });
+});
+
+describe('ports: HTTP and the TCP microservice', () => {
+  it('PORT, else port; RPC_PORT, else rpcPort, else the HTTP port + 1', () => {
+    expect(resolvePorts(DEFAULT_CONFIG, {})).toEqual({ http: 3000, rpc: 3001 });
+    expect(resolvePorts(DEFAULT_CONFIG, { PORT: '3456' })).toEqual({ http: 3456, rpc: 3457 });
+    expect(resolvePorts({ ...DEFAULT_CONFIG, rpcPort: 4000 }, { PORT: '3456' })).toEqual({ http: 3456, rpc: 4000 });
+    expect(resolvePorts({ ...DEFAULT_CONFIG, rpcPort: 4000 }, { RPC_PORT: '5000' })).toEqual({ http: 3000, rpc: 5000 });
+  });
+
+  it('a free HTTP port (0) gets a free RPC port too', () => {
+    expect(resolvePorts({ ...DEFAULT_CONFIG, port: 0 }, {})).toEqual({ http: 0, rpc: 0 });
+  });
+
+  it('refuses a bad RPC_PORT, and an HTTP port with no port above it, naming what to set', () => {
+    expect(() => resolvePorts(DEFAULT_CONFIG, { RPC_PORT: 'x' })).toThrow(new SampleConfigError('RPC_PORT must be a whole number from 0 to 65535, got the string "x".'));
+    expect(() => resolvePorts(DEFAULT_CONFIG, { PORT: '65535' })).toThrow(/^The RPC port \(the HTTP port \+ 1; set RPC_PORT or rpcPort\) must be a whole number from 0 to 65535, got number 65536\.$/);
   });
 });
 
@@ -139,10 +152,13 @@ describe('settings from config, environment and inspector', () => {
 describe('the HTML index page', () => {
   it('escapes everything it prints', () => {
     const page = indexPage('<b>title</b>', [
-      { method: 'GET', path: '/x"><script>alert(1)</script>', description: 'a <script>alert(2)</script> & more' },
-      { method: 'PUT', path: '/y', body: { content: '</code><img src=x onerror=alert(3)>' }, description: "it's" },
+      { context: 'http', method: 'GET', path: '/x"><script>alert(1)</script>', description: 'a <script>alert(2)</script> & more' },
+      { context: 'http', method: 'PUT', path: '/y', body: { content: '</code><img src=x onerror=alert(3)>' }, description: "it's" },
+      { context: 'graphql', query: '{ a(b: "<script>alert(4)</script>") }', description: 'q' },
+      { context: 'ws', event: '<img src=x>', data: { code: '<b>' }, description: 'w' },
+      { context: 'rpc', pattern: { cmd: '<i>' }, data: '</code>', description: 'r' },
     ]).toString();
-    expect(page).not.toMatch(/<script|<img|<b>/);
+    expect(page).not.toMatch(/<script|<img|<b>|<i>/);
     expect(page).toContain('<title>&lt;b&gt;title&lt;/b&gt;</title>');
     expect(page).toContain('<a href="/x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">');
     expect(page).toContain('a &lt;script&gt;alert(2)&lt;/script&gt; &amp; more');
@@ -150,6 +166,25 @@ describe('the HTML index page', () => {
     expect(page).toContain('it&#39;s');
   });
 });
+
+const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escaped = (text: string) => text.replace(/[&<>"']/g, (character) => ENTITIES[character]!);
+
+/** How the HTML index shows a step's request. */
+function shownRequest(entry: TourEntry): string {
+  switch (entry.context) {
+    case 'http': {
+      const path = escaped(entry.path);
+      return entry.method === 'GET' ? `<a href="${path}"><code>${path}</code></a>` : `<code>${path}</code>`;
+    }
+    case 'graphql':
+      return `query <code>${escaped(entry.query)}</code>`;
+    case 'ws':
+      return `emit <code>${escaped(entry.event)}</code> <code>${escaped(JSON.stringify(entry.data))}</code>`;
+    case 'rpc':
+      return `send <code>${escaped(JSON.stringify(entry.pattern))}</code> <code>${escaped(JSON.stringify(entry.data))}</code>`;
+  }
+}
 
 describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
   let running: RunningApp | undefined;
@@ -159,30 +194,29 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
   });
 
   describe('the index', () => {
-    it('GET / gives browsers an HTML page listing every demo route, and API clients the JSON', async () => {
-      running = await startApp(platform, sampleApp());
+    it('GET / gives browsers an HTML page listing every step of the tour, and API clients the JSON', async () => {
+      running = await startApp(platform, sampleModule(platform));
       const page = await running.http().get('/').set('Accept', BROWSER_ACCEPT);
       expect(page.status).toBe(200);
       expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
       expect(page.headers.vary).toMatch(/Accept/);
-      for (const route of DEMO_ROUTES) {
-        const path = route.path.replaceAll('&', '&amp;');
-        expect(page.text).toContain(route.method === 'GET' ? `<a href="${path}"><code>${path}</code></a>` : `<code>${path}</code>`);
-      }
+      const { tour } = tourIndex(TOUR);
+      expect(page.text.match(/<tr>/g)).toHaveLength(tour.length + 1);
+      for (const entry of tour) expect(page.text).toContain(shownRequest(entry));
       expect(page.text).toContain('StorageModule&#39;s HttpException handler');
 
       for (const accept of [undefined, '*/*', 'application/json', 'application/json, text/html;q=0.5']) {
         const request = running.http().get('/');
         const res = await (accept === undefined ? request : request.set('Accept', accept));
         expect(res.headers['content-type']).toMatch(/^application\/json/);
-        expect(res.body).toEqual({ app: 'nestjs-error-handlers sample', routes: DEMO_ROUTES });
+        expect(res.body).toEqual({ app: 'nestjs-error-handlers sample', tour });
       }
     });
   });
 
   describe('debug: true', () => {
     it('an unhandled error gets the default 500 response with `debug` (the app\'s 500 handler steps aside)', async () => {
-      running = await startApp(platform, sampleApp({ debug: true }));
+      running = await startApp(platform, sampleModule(platform, { debug: true }));
       const res = await running.http().get('/ops/crash');
       expect(res.status).toBe(500);
       expect(res.body).toMatchObject({
@@ -198,7 +232,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
     });
 
     it('a browser gets the traceback page', async () => {
-      running = await startApp(platform, sampleApp({ debug: true }));
+      running = await startApp(platform, sampleModule(platform, { debug: true }));
       const res = await running.http().get('/ops/crash').set('Accept', BROWSER_ACCEPT);
       expect(res.status).toBe(500);
       expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
@@ -208,7 +242,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
     });
 
     it('handlers still win: a handled error is answered by its handler, without `debug`', async () => {
-      running = await startApp(platform, sampleApp({ debug: true }));
+      running = await startApp(platform, sampleModule(platform, { debug: true }));
       const res = await running.http().get('/storage/backends/s3');
       expect(res.status).toBe(502);
       expect(res.body).toEqual({ error: 'backend-refused', message: 's3.example.internal:443 refused the connection' });
@@ -218,7 +252,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
       const nodeEnv = process.env.NODE_ENV;
       process.env.NODE_ENV = 'production';
       try {
-        await expect(startApp(platform, sampleApp({ debug: true }))).rejects.toThrow(
+        await expect(startApp(platform, sampleModule(platform, { debug: true }))).rejects.toThrow(
           /ErrorHandlersModule refuses debug mode: NODE_ENV is "production".*allowDebugInProduction: true/,
         );
       } finally {
@@ -229,7 +263,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
 
   describe('inspector: true', () => {
     it('a browser gets no traceback page: the JSON answer with `debug`, for the inspector to do the rest', async () => {
-      running = await startApp(platform, sampleApp({ inspector: true }));
+      running = await startApp(platform, sampleModule(platform, { inspector: true }));
       const res = await running.http().get('/ops/crash').set('Accept', BROWSER_ACCEPT);
       expect(res.status).toBe(500);
       expect(res.headers['content-type']).toMatch(/^application\/json/);
@@ -240,7 +274,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
 
   describe('debug off (the default config)', () => {
     it('a browser gets the app\'s 500 handler answer, no traceback page and no internals', async () => {
-      running = await startApp(platform, sampleApp(resolveSettings(DEFAULT_CONFIG, {}, undefined).settings));
+      running = await startApp(platform, sampleModule(platform, resolveSettings(DEFAULT_CONFIG, {}, undefined).settings));
       const res = await running.http().get('/ops/crash').set('Accept', BROWSER_ACCEPT);
       expect(res.status).toBe(500);
       expect(res.body).toEqual({ error: 'internal', message: 'Something went wrong on our side.' });
@@ -250,7 +284,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
 
   describe('OutboxReporter, composed with Sentry', () => {
     it('receives 5xx errors and no 4xx; without SENTRY_DSN there is no x-sentry-event-id header', async () => {
-      running = await startApp(platform, sampleApp({ sentry: { dsn: undefined } }));
+      running = await startApp(platform, sampleModule(platform, { sentry: { dsn: undefined } }));
       const http = running.http;
       // 4xx of every kind: app-level 404, module 404, a registered handler's 403, a guard's 403, a 400, a 410.
       expect((await http().get('/does-not-exist')).status).toBe(404);
@@ -284,7 +318,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
     it('with SENTRY_DSN: Sentry gets the event, the client gets its id, and the outbox quotes it', async () => {
       const receiver = await SentryReceiver.start();
       try {
-        running = await startApp(platform, sampleApp({ sentry: { dsn: receiver.dsn, environment: 'test', release: 'sample@test' } }));
+        running = await startApp(platform, sampleModule(platform, { sentry: { dsn: receiver.dsn, environment: 'test', release: 'sample@test' } }));
         expect((await running.http().get('/shares/nope')).headers['x-sentry-event-id']).toBeUndefined();
         const res = await running.http().get('/ops/crash');
         expect(res.status).toBe(500);
@@ -311,7 +345,7 @@ describe.each(PLATFORMS)('sample app settings (%s)', (platform) => {
 
   describe('the handler SharesModule registers with register()', () => {
     it('answers ShareQuotaExceededError for SharesModule\'s routes, and nowhere else', async () => {
-      running = await startApp(platform, sampleApp());
+      running = await startApp(platform, sampleModule(platform));
       const res = await running.http().put('/shares/first').send({ file: 'readme.txt' });
       expect(res.status).toBe(201);
       const refused = await running.http().put('/shares/second').send({ file: 'readme.txt' });

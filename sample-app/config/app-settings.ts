@@ -2,8 +2,13 @@ import type { ErrorHandlersModuleOptions } from 'nestjs-error-handlers';
 import { redisUrlFrom } from '../jobs/queue-connection.js';
 import type { SampleConfig } from './sample-config.js';
 
+/** The HTTP platform the app runs on: main.ts uses Express; the tests run both. */
+export type SamplePlatform = 'express' | 'fastify';
+
 /** What `AppModule.forRoot()` takes: explicit, so tests can boot the app with any of them. */
 export interface SampleAppSettings {
+  /** Picks the GraphQL driver: Apollo on Express (the default), Mercurius on Fastify. */
+  platform?: SamplePlatform;
   /** Debug responses (ErrorHandlersModule's `debug`). Off by default. */
   debug?: boolean;
   /**

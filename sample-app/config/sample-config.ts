@@ -5,6 +5,8 @@ import { parseDocument } from 'yaml';
 export interface SampleConfig {
   /** Where to listen; `PORT` in the environment wins. 0 picks a free port. */
   port: number;
+  /** The TCP microservice's port (127.0.0.1); `RPC_PORT` wins. Unset: `port` + 1 (see config/ports.ts). */
+  rpcPort?: number;
   /** Debug responses: stack, cause chain and `explain()` in default JSON responses, and a traceback page for browsers. */
   debug: boolean;
   /**
@@ -17,7 +19,7 @@ export interface SampleConfig {
 
 export const DEFAULT_CONFIG: Readonly<SampleConfig> = Object.freeze({ port: 3000, debug: false, inspector: false });
 
-const KEYS = Object.keys(DEFAULT_CONFIG) as Array<keyof SampleConfig>;
+const KEYS: ReadonlyArray<keyof SampleConfig> = ['port', 'rpcPort', 'debug', 'inspector'];
 
 /** A config file that cannot be read or says something invalid; the message names the file and what to fix. */
 export class SampleConfigError extends Error {
@@ -61,6 +63,7 @@ export function parseSampleConfig(text: string, source: string): SampleConfig {
   }
   return {
     port: values.port === undefined ? DEFAULT_CONFIG.port : portFrom(values.port, `${source}: port`),
+    ...(values.rpcPort === undefined ? {} : { rpcPort: portFrom(values.rpcPort, `${source}: rpcPort`) }),
     debug: booleanFrom(values.debug, DEFAULT_CONFIG.debug, `${source}: debug`),
     inspector: booleanFrom(values.inspector, DEFAULT_CONFIG.inspector, `${source}: inspector`),
   };

@@ -4,6 +4,9 @@ import { shareQuotaExceeded } from './share-quota.handler.js';
 import { SharesController } from './shares.controller.js';
 import { SharesErrorHandlers } from './shares-errors.handlers.js';
 import { ShareQuotaExceededError } from './shares.errors.js';
+import { SharesGateway } from './shares.gateway.js';
+import { SharesMessagesController } from './shares-messages.controller.js';
+import { SharesResolver } from './shares.resolver.js';
 import { SharesService } from './shares.service.js';
 
 /**
@@ -22,12 +25,15 @@ export class SharesHandlerRegistration {
 }
 
 /**
- * Public share links. Deliberately independent of StorageModule: importing
- * it would make SharesModule an importer, and then SharesErrorHandlers
- * would apply to storage routes too.
+ * Public share links, in every Nest context: HTTP (SharesController),
+ * GraphQL (SharesResolver), WebSockets (SharesGateway) and RPC
+ * (SharesMessagesController). SharesErrorHandlers answer all four.
+ * Deliberately independent of StorageModule: importing it would make
+ * SharesModule an importer, and then SharesErrorHandlers would apply to
+ * storage routes too.
  */
 @Module({
-  controllers: [SharesController],
-  providers: [SharesService, SharesErrorHandlers, SharesHandlerRegistration],
+  controllers: [SharesController, SharesMessagesController],
+  providers: [SharesService, SharesResolver, SharesGateway, SharesErrorHandlers, SharesHandlerRegistration],
 })
 export class SharesModule {}

@@ -1,21 +1,14 @@
-import { Module, type Type } from '@nestjs/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { AppModule } from '../../sample-app/app.module.js';
 import { CleanupJob } from '../../sample-app/jobs/cleanup.job.js';
 import { QueueConnection } from '../../sample-app/jobs/queue-connection.js';
 import type { OutboxEntry } from '../../sample-app/ops/outbox.js';
 import { PLATFORMS, startApp, type RunningApp } from '../helpers/platforms.js';
 import { until } from '../helpers/until.js';
+import { sampleModule } from '../sample-app/start-sample.js';
 import { eventually } from './helpers/eventually.js';
 import { RedisServer } from './helpers/redis-server.js';
 
 /** The sample app's background work, failing on demand, followed into the outbox (the sample's second reporter). */
-
-const rootModule = (redisUrl?: string): Type => {
-  @Module({ imports: [AppModule.forRoot({ redisUrl })] })
-  class SampleApp {}
-  return SampleApp;
-};
 
 const outbox = async (running: RunningApp): Promise<{ received: number; entries: OutboxEntry[] }> => (await running.http().get('/ops/outbox')).body;
 
@@ -27,7 +20,7 @@ describe.each(PLATFORMS)('sample app background work (%s)', (platform) => {
   });
 
   it('starts without Redis; the cleanup fails on demand, is reported once, and keeps running', async () => {
-    running = await startApp(platform, rootModule());
+    running = await startApp(platform, sampleModule(platform));
     const res = await running.http().post('/jobs/cleanup/fail');
     expect(res.status).toBe(202);
     await eventually(async () => (await outbox(running!)).received > 0, 'the failed cleanup in the outbox');
@@ -48,7 +41,7 @@ describe.each(PLATFORMS)('sample app background work (%s)', (platform) => {
   });
 
   it('answers 503 for the queue without REDIS_URL, naming what to set', async () => {
-    running = await startApp(platform, rootModule());
+    running = await startApp(platform, sampleModule(platform));
     const res = await running.http().post('/jobs/thumbnails/fail');
     expect(res.status).toBe(503);
     expect(res.body.message).toMatch(/REDIS_URL=redis:\/\/127\.0\.0\.1:6379/);
@@ -67,7 +60,7 @@ describe('sample app thumbnails queue, with REDIS_URL (a real redis-server)', ()
   });
 
   it('reports each failed attempt of the job, then closes its Redis client on shutdown', async () => {
-    running = await startApp('express', rootModule(redis.url));
+    running = await startApp('express', sampleModule('express', { redisUrl: redis.url }));
     const res = await running.http().post('/jobs/thumbnails/fail');
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ queue: 'thumbnails', jobId: expect.any(String), attempts: 2, then: 'GET /ops/outbox' });
