@@ -3,11 +3,14 @@ import { ErrorHandlerRegistry } from 'nestjs-error-handlers';
 import { NotFoundException } from '@nestjs/common';
 import { firstValueFrom } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContextClients } from '../sample-app/contexts/context-clients.js';
+import { demoReport } from '../sample-app/contexts/demo-report.js';
 import { RPC_HOST } from '../sample-app/contexts/serve.js';
 import { SharesMessagesController } from '../sample-app/shares/shares-messages.controller.js';
 import { SharesGateway } from '../sample-app/shares/shares.gateway.js';
 import { SharesResolver } from '../sample-app/shares/shares.resolver.js';
 import { SharesController } from '../sample-app/shares/shares.controller.js';
+import { CONTEXTS_DEMO } from '../sample-app/tour/tour.js';
 import { connectSocketIo, type GatewayClient } from './contexts/ws/helpers/ws-clients.js';
 import { PLATFORMS } from './helpers/platforms.js';
 import { startSample, type RunningSample } from './sample-app/start-sample.js';
@@ -115,5 +118,43 @@ describe.each(PLATFORMS)('sample app contexts (%s)', (platform) => {
     expect(await socket.request('share', 'nope')).toEqual({ event: 'exception', data: expect.objectContaining({ status: 'error', message: 'send {"code": "welcome"}' }) });
     expect(await rpcAnswer({ name: 'nope' })).toEqual({ error: { status: 'error', message: 'send {"code": "welcome"}' } });
     expect(await received()).toBe(before);
+  });
+
+  it('npm run demo:contexts: its clients get the answers the tour shows, and it says so', async () => {
+    const clients = await ContextClients.connect({ http: sample.url, rpc: { host: RPC_HOST, port: sample.ports.rpc } });
+    try {
+      const asked = [];
+      for (const step of CONTEXTS_DEMO) asked.push({ step, answer: await clients.answer(step) });
+      expect(asked.map(({ answer }) => answer)).toEqual(CONTEXTS_DEMO.map((step) => step.expect));
+      const report = demoReport(asked);
+      expect(report).toContain('Every answer is the one docs/sample-app.md shows.');
+      expect(report).not.toContain('✗');
+    } finally {
+      await clients.close();
+    }
+  });
+});
+
+describe('the demo\'s report', () => {
+  it('prints each context\'s request and answer', () => {
+    const report = demoReport(CONTEXTS_DEMO.map((step) => ({ step, answer: step.expect })));
+    expect(report.split('\n')).toEqual(
+      expect.arrayContaining([
+        'HTTP       GET /shares/nope',
+        `           → 404 ${JSON.stringify(MISSING)}`,
+        'WebSocket  socket.io emit "share" {"code":"nope"}',
+        `           → exception ${JSON.stringify(MISSING)}`,
+        'RPC        TCP send {"cmd":"share"} {"code":"nope"}',
+        `           → error ${JSON.stringify(MISSING)}`,
+      ]),
+    );
+  });
+
+  it('names an answer that differs from the tour, and what the tour says', () => {
+    const [http] = CONTEXTS_DEMO;
+    const report = demoReport([{ step: http!, answer: { status: 500, body: { error: 'internal' } } }]);
+    expect(report).toContain('→ 500 {"error":"internal"}');
+    expect(report).toContain(`✗ the tour (sample-app/tour/tour.ts) says: 404 ${JSON.stringify(MISSING)}`);
+    expect(report).toContain('1 answer(s) differ from docs/sample-app.md');
   });
 });
