@@ -11,7 +11,7 @@ export type { StormControlOptions } from './reporting/storm/storm-control-option
 export * from './interfaces/index.js';
 export type { DebugOptions } from './debug/debug-options.interface.js';
 export type { DebugErrorInfo, ErrorDebugInfo } from './debug/debug-info.interface.js';
-export type { ErrorPage, ErrorPageTemplate } from './contexts/http/renderers/error-page.interface.js';
-export { html, type SafeHtml } from './contexts/http/renderers/html.js';
+export type { ErrorPage, ErrorPageTemplate } from './pages/error-page.interface.js';
+export { html, type SafeHtml } from './pages/html.js';
 export type { ProblemDetails } from './contexts/http/renderers/problem-details.js';
 export { problemDetails, type ProblemDetailsInit } from './contexts/http/problem-details.helper.js';

@@ -1,7 +1,6 @@
 import { ErrorResponse } from '../core/error-response.js';
 import { isHttpException } from '../core/error-subject.js';
 import type { HandlerEntry, HandlerHeader } from '../core/handler-entry.js';
-import type { ContextAdapter } from './context-adapter.js';
 import type { ErrorExchange } from './error-exchange.js';
 
 /**
@@ -20,11 +19,19 @@ export type Answer =
   | { readonly kind: 'written' }
   | { readonly kind: 'default'; readonly headers: readonly HandlerHeader[] };
 
+/** How a context recognises the answers that are its own (see ContextAdapter, which extends it). */
+export interface AnswerReader {
+  /** A value a handler returned that is this context's own way of answering (a `RpcException`, a `GraphQLError`…). */
+  isNativeAnswer(value: unknown): boolean;
+  /** True when the handler answered by writing to the platform itself (HTTP). */
+  answeredDirectly(result: unknown, exchange: ErrorExchange): boolean;
+}
+
 /**
  * @param status the status of the error the handler got (500 when it is not an HTTP error):
  * the status of a plain return value without `@HttpCode()`.
  */
-export function readAnswer(result: unknown, entry: HandlerEntry, status: number, adapter: ContextAdapter, exchange: ErrorExchange): Answer {
+export function readAnswer(result: unknown, entry: HandlerEntry, status: number, adapter: AnswerReader, exchange: ErrorExchange): Answer {
   if (adapter.answeredDirectly(result, exchange)) return { kind: 'written' };
   const { headers } = entry;
   if (result instanceof ErrorResponse) {

@@ -1,5 +1,5 @@
 import type { ErrorContextFacts, ErrorContextKind } from '../reporting/error-reporter.js';
-import type { Answer } from './answer.js';
+import type { Answer, AnswerReader } from './answer.js';
 import type { ErrorExchange } from './error-exchange.js';
 
 /**
@@ -13,21 +13,11 @@ import type { ErrorExchange } from './error-exchange.js';
  * error to raise for GraphQL. Methods may throw; the dispatcher then falls
  * back, and `lastResort` must not throw.
  */
-export interface ContextAdapter {
+export interface ContextAdapter extends AnswerReader {
   readonly kind: ErrorContextKind;
 
   /** False when the exchange can no longer be answered (HTTP: the response has started). */
   answerable(exchange: ErrorExchange): boolean;
-
-  /**
-   * A value a handler returned that is this context's own way of answering
-   * (a `RpcException`, a `WsException`, a `GraphQLError`), beside the neutral
-   * ones (`ErrorResponse`, `HttpException`, a plain value).
-   */
-  isNativeAnswer(value: unknown): boolean;
-
-  /** True when the handler answered by writing to the platform itself (HTTP). */
-  answeredDirectly(result: unknown, exchange: ErrorExchange): boolean;
 
   /**
    * The final status of an answer, for reporting and logging; throws when the

@@ -1,7 +1,7 @@
 import { InternalServerErrorException, type ExceptionFilter } from '@nestjs/common';
 import { isHttpException, toErrorSubject, type ErrorSubject } from '../core/error-subject.js';
 import type { Resolution } from '../core/scope-chain.js';
-import type { ErrorSettlement } from '../reporting/error-settlement.js';
+import type { ErrorSettlement } from './error-settlement.js';
 import { readAnswer } from './answer.js';
 import { selectAppFilter } from './app-filters.js';
 import type { ContextAdapter } from './context-adapter.js';

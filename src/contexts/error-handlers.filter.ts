@@ -18,6 +18,7 @@ import type { ContextAdapter } from './context-adapter.js';
 import type { Endpoint } from './endpoints.js';
 import { bindEndpoint, noteGlobalsRead, unbindEndpoint, type AppErrorSink } from './endpoint-filters.js';
 import { ErrorDispatcher } from './error-dispatcher.js';
+import { ErrorSettlement } from './error-settlement.js';
 import { ErrorExchange, type ExchangeScope } from './error-exchange.js';
 import { GraphqlContext, loadGraphqlContext } from './graphql/graphql-context.js';
 import { HttpContext } from './http/http-context.js';
@@ -49,7 +50,7 @@ export class ErrorHandlersFilter implements ExceptionFilter, AppErrorSink, OnMod
     reporting: ErrorReporting,
     @Inject(MODULE_OPTIONS_TOKEN) private readonly options: ErrorHandlersModuleOptions,
   ) {
-    this.dispatcher = new ErrorDispatcher(reporting.settlement);
+    this.dispatcher = new ErrorDispatcher(new ErrorSettlement(reporting.policy, reporting.logger));
     // Until onModuleInit loads each context, Nest's defaults answer (a microservice can start before the app).
     for (const adapter of [new RpcContext(), new WsContext(), new GraphqlContext()]) this.adapters.set(adapter.kind, adapter);
   }

@@ -1,5 +1,4 @@
-import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../contexts/error-exchange.js';
+import type { HttpServer, Type } from '@nestjs/common';
 import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
 import { readOr } from '../core/safe-error.js';
@@ -22,11 +21,11 @@ export class DebugDetailsCollector {
     private readonly registry: ErrorHandlerRegistry,
   ) {}
 
-  collect(error: unknown, exchange: ErrorExchange): DebugDetails {
-    const request = exchange.host.getArgByIndex(0);
+  /** `endpoint`: the controller whose route raised it, absent before routing. */
+  collect(error: unknown, request: unknown, endpoint: Type | undefined): DebugDetails {
     return {
       chain: errorChain(error),
-      explanation: readOr(() => this.registry.explain(error, { controller: exchange.scope.endpoint }), undefined),
+      explanation: readOr(() => this.registry.explain(error, { controller: endpoint }), undefined),
       method: readOr(() => String(this.httpAdapter.getRequestMethod?.(request) ?? ''), '') || undefined,
       url: readOr(() => String(this.httpAdapter.getRequestUrl?.(request) ?? ''), '') || undefined,
     };

@@ -1,7 +1,7 @@
 import type { ErrorHandlerExplanation } from '../interfaces/error-handler-explanation.interface.js';
-import { html, type SafeHtml } from '../contexts/http/renderers/html.js';
-import { PAGE_STYLE } from '../contexts/http/renderers/page-style.js';
-import { reasonPhrase } from '../contexts/http/renderers/status-text.js';
+import { html, type SafeHtml } from '../pages/html.js';
+import { PAGE_STYLE } from '../pages/page-style.js';
+import { reasonPhrase } from '../pages/status-text.js';
 import type { DebugDetails } from './debug-details.js';
 import type { ErrorLink } from './error-chain.js';
 import type { SourceExcerpt, SourceReader } from './source-reader.js';

@@ -1,5 +1,4 @@
-import type { HttpServer } from '@nestjs/common';
-import type { ErrorExchange } from '../contexts/error-exchange.js';
+import type { HttpServer, Type } from '@nestjs/common';
 import type { ErrorHandlerRegistry } from '../core/error-handler.registry.js';
 import { DebugDetailsCollector, type DebugDetails } from './debug-details.js';
 import type { ErrorDebugInfo } from './debug-info.interface.js';
@@ -23,8 +22,8 @@ export class DebugView {
     return this.sources !== undefined;
   }
 
-  collect(error: unknown, exchange: ErrorExchange): DebugDetails {
-    return this.collector.collect(error, exchange);
+  collect(error: unknown, request: unknown, endpoint: Type | undefined): DebugDetails {
+    return this.collector.collect(error, request, endpoint);
   }
 
   json(details: DebugDetails): ErrorDebugInfo {

@@ -1,7 +1,7 @@
 import type { LoggerService, LogLevel } from '@nestjs/common';
 import type { SentryModuleOptions } from '../reporting/sentry/sentry-options.interface.js';
 import type { DebugOptions } from '../debug/debug-options.interface.js';
-import type { ErrorPageTemplate } from '../contexts/http/renderers/error-page.interface.js';
+import type { ErrorPageTemplate } from '../pages/error-page.interface.js';
 import type { StormControlOptions } from '../reporting/storm/storm-control-options.interface.js';
 
 /** Options of `ErrorHandlersModule.forRoot()` (SPEC section 1). */

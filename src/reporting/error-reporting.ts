@@ -3,7 +3,6 @@ import { MODULE_OPTIONS_TOKEN } from '../error-handlers.module-definition.js';
 import type { ErrorHandlersModuleOptions } from '../interfaces/error-handlers-options.interface.js';
 import { ErrorLogger } from './error-logger.js';
 import { ErrorReporter } from './error-reporter.js';
-import { ErrorSettlement } from './error-settlement.js';
 import { ReportingPolicy } from './reporting-policy.js';
 
 /**
@@ -15,12 +14,10 @@ import { ReportingPolicy } from './reporting-policy.js';
 export class ErrorReporting implements BeforeApplicationShutdown {
   readonly policy: ReportingPolicy;
   readonly logger: ErrorLogger;
-  readonly settlement: ErrorSettlement;
 
   constructor(reporter: ErrorReporter, @Inject(MODULE_OPTIONS_TOKEN) options: ErrorHandlersModuleOptions) {
     this.policy = new ReportingPolicy(reporter, options);
     this.logger = new ErrorLogger(options.logger, options.clientErrorLogLevel);
-    this.settlement = new ErrorSettlement(this.policy, this.logger);
   }
 
   /** Storm control's pending counts go out before the reporter flushes (SentryService does in onApplicationShutdown). */

@@ -1,6 +1,6 @@
 import { ErrorResponse } from '../../core/error-response.js';
 import { PROBLEM_JSON, type ProblemDetails } from './renderers/problem-details.js';
-import { reasonPhrase } from './renderers/status-text.js';
+import { reasonPhrase } from '../../pages/status-text.js';
 
 /** What a handler says about a problem (RFC 9457); members other than these are extension members. */
 export interface ProblemDetailsInit {

@@ -1,6 +1,6 @@
-import { html, type SafeHtml } from './html.js';
-import type { ErrorPage } from './error-page.interface.js';
-import { PAGE_STYLE } from './page-style.js';
+import { html, type SafeHtml } from '../../../pages/html.js';
+import type { ErrorPage } from '../../../pages/error-page.interface.js';
+import { PAGE_STYLE } from '../../../pages/page-style.js';
 
 /** The built-in HTML error page (`htmlErrorPage: true`). */
 export function defaultErrorPage({ status, title, message }: ErrorPage): SafeHtml {

@@ -1,6 +1,6 @@
 import type { DefaultResponse } from '../../../core/default-response.js';
-import type { ErrorPage } from './error-page.interface.js';
-import { publicMessage, reasonPhrase } from './status-text.js';
+import type { ErrorPage } from '../../../pages/error-page.interface.js';
+import { publicMessage, reasonPhrase } from '../../../pages/status-text.js';
 
 /** What the HTML error page shows for a default response: only what is meant for the client. */
 export function toErrorPage(answer: DefaultResponse): ErrorPage {

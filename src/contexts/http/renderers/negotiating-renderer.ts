@@ -6,10 +6,10 @@ import type { DefaultResponse } from '../../../core/default-response.js';
 import type { ErrorExchange } from '../../error-exchange.js';
 import type { HttpWriter } from '../http-writer.js';
 import type { ErrorRenderer } from '../error-renderer.js';
-import type { ErrorPageTemplate } from './error-page.interface.js';
+import type { ErrorPageTemplate } from '../../../pages/error-page.interface.js';
 import { toErrorPage } from './error-page.js';
 import { prefersHtml } from './negotiation.js';
-import { BUILT_IN_PAGE_POLICY } from './page-style.js';
+import { BUILT_IN_PAGE_POLICY } from '../../../pages/page-style.js';
 import { PROBLEM_JSON, toProblemDetails } from './problem-details.js';
 
 /** How default responses are written, as the module's options chose. */
@@ -50,7 +50,7 @@ export class NegotiatingRenderer implements ErrorRenderer {
     const request = exchange.host.getArgByIndex(0);
     const response = exchange.host.getArgByIndex(1);
     // Debug details are for errors no handler answered; a handler that returned an HttpException chose its answer.
-    const details = exchange.handler ? undefined : this.choices.debug?.collect(error, exchange);
+    const details = exchange.handler ? undefined : this.choices.debug?.collect(error, request, exchange.scope.endpoint);
     if (this.offersHtml) {
       varyOnAccept(this.httpAdapter, response);
       const page = prefersHtml(request) ? this.htmlFor(answer, details) : undefined;

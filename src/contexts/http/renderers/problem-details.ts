@@ -1,5 +1,5 @@
 import type { DefaultResponse } from '../../../core/default-response.js';
-import { publicMessage, reasonPhrase } from './status-text.js';
+import { publicMessage, reasonPhrase } from '../../../pages/status-text.js';
 
 export const PROBLEM_JSON = 'application/problem+json';
 

@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { DefaultResponse } from '../../../core/default-response.js';
+import type { DefaultResponse } from '../core/default-response.js';
 
 /** The reason phrase of a status ("Not Found"), with a class-level fallback for unregistered codes. */
 export function reasonPhrase(status: number): string {

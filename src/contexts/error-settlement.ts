@@ -1,8 +1,8 @@
-import type { ContextAdapter } from '../contexts/context-adapter.js';
-import type { ErrorExchange } from '../contexts/error-exchange.js';
-import type { ErrorLogger } from './error-logger.js';
-import type { ErrorReportContext } from './error-reporter.js';
-import type { ReportingPolicy, ReportSite } from './reporting-policy.js';
+import type { ContextAdapter } from './context-adapter.js';
+import type { ErrorExchange } from './error-exchange.js';
+import type { ErrorLogger } from '../reporting/error-logger.js';
+import type { ErrorReportContext } from '../reporting/error-reporter.js';
+import type { ReportingPolicy, ReportSite } from '../reporting/reporting-policy.js';
 
 /**
  * Reports and logs each error once, with the status its answer has.
