@@ -41,6 +41,7 @@ class Restock extends Error {
   }
 }
 class AlreadyPaid extends Error {}
+class BothHeaders extends Error {}
 class Buggy extends Error {}
 class Unsendable extends Error {
   constructor(readonly what: 'status' | 'header' | 'body') {
@@ -64,6 +65,7 @@ class ShopController {
   @Get('moved') moved() { throw new MovedError(); }
   @Get('restock') restock() { throw new Restock('blue-mug'); }
   @Get('paid') paid() { throw new AlreadyPaid(); }
+  @Get('both-headers') bothHeaders() { throw new BothHeaders(); }
   @Get('thrown') thrown() { throw new NotFoundException('thrown'); }
   @Get('buggy') buggy() { throw new Buggy('original'); }
   @Get('type-error') typeError() { throw new TypeError('x is undefined'); }
@@ -109,6 +111,13 @@ class ShopErrors {
   @ErrorHandler(AlreadyPaid)
   alreadyPaid() {
     return problemDetails({ status: 409, detail: 'order 42 was already paid', orderId: 42 });
+  }
+
+  @ErrorHandler(BothHeaders)
+  @Header('x-origin', 'method')
+  @Header('x-method-only', 'yes')
+  bothHeaders() {
+    return new ErrorResponse({ ok: false }, 409, { 'x-origin': 'response' });
   }
 
   @ErrorHandler(NotFoundException)
@@ -188,6 +197,12 @@ describe.each(PLATFORMS)('docs/handler-contract.md (%s)', (platform) => {
     expect(res.headers['retry-after']).toBe('3600');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.text).toBe('{"error":"out_of_stock","sku":"blue-mug"}');
+  });
+
+  it('ErrorResponse headers come after the method’s @Header()s: the same name takes the ErrorResponse value', async () => {
+    const res = await get('/shop/both-headers');
+    expect(res.headers['x-origin']).toBe('response');
+    expect(res.headers['x-method-only']).toBe('yes');
   });
 
   it('a returned HttpException: its default response', async () => {

@@ -66,6 +66,37 @@ class BillingErrors {
 @Module({ controllers: [BillingController, LedgerController], providers: [BillingErrors] })
 class BillingModule {}
 
+class ConnectionError extends Error {}
+class ConnectionRefusedError extends ConnectionError {}
+
+@Injectable()
+class Metrics {
+  readonly counts = new Map<string, number>();
+  async increment(name: string): Promise<void> {
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+}
+
+@Controller('storage')
+class StorageController {
+  @Get('refused') refused() { throw new ConnectionRefusedError('s3 refused'); }
+  @Get('unavailable') unavailable() { throw new HttpException('busy', 503); }
+}
+
+@Injectable()
+export class StorageErrors {
+  constructor(private readonly metrics: Metrics) {}
+
+  @ErrorHandler([ConnectionRefusedError, 503])
+  async unavailable(error: Error) {
+    await this.metrics.increment('storage.unavailable');
+    return new ErrorResponse({ error: 'storage unavailable' }, 503, { 'Retry-After': '30' });
+  }
+}
+
+@Module({ controllers: [StorageController], providers: [Metrics, StorageErrors] })
+class StorageModule {}
+
 @Injectable()
 class AppErrors {
   @ErrorHandler(404)
@@ -74,7 +105,7 @@ class AppErrors {
   }
 }
 
-@Module({ imports: [ErrorHandlersModule.forRoot(), BillingModule], providers: [AppErrors] })
+@Module({ imports: [ErrorHandlersModule.forRoot(), BillingModule, StorageModule], providers: [AppErrors] })
 class AppModule {}
 
 describe.each(PLATFORMS)('docs/scopes-and-resolution.md (%s)', (platform) => {
@@ -89,6 +120,16 @@ describe.each(PLATFORMS)('docs/scopes-and-resolution.md (%s)', (platform) => {
     const res = await running.http().get('/billing/storage-message');
     expect(res.status).toBe(507);
     expect(res.text).toBe('{"message":"Disk /data full","error":"Insufficient Storage","statusCode":507}');
+  });
+
+  it('a decorated async handler for a list of keys, using an injected service', async () => {
+    for (const path of ['/storage/refused', '/storage/unavailable']) {
+      const res = await running.http().get(path);
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('30');
+      expect(res.body).toEqual({ error: 'storage unavailable' });
+    }
+    expect(running.app.get(Metrics).counts.get('storage.unavailable')).toBe(2);
   });
 
   it('register() with a module scope answers that module’s errors', async () => {
