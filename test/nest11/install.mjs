@@ -1,7 +1,7 @@
 // Installs test/nest11 (Nest 11 for the second test run) exactly as its lockfile says,
-// unless the install there already matches that lockfile. Run by `npm install`
-// (the root's `prepare`) and before `npm run test:nest11`; plain JavaScript because
-// it runs before anything is built.
+// unless the install there already matches that lockfile. Run before `npm test`,
+// `npm run test:nest11` and `npm run typecheck` (their pre-scripts); plain JavaScript
+// because it runs before anything is built.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
