@@ -38,8 +38,8 @@ async function prepare(app: SmokeApp, tarball: string): Promise<void> {
 
 beforeAll(async () => {
   workDir = await mkdtemp(join(tmpdir(), 'nestjs-error-handlers-packaging-'));
-  // `prepack` builds dist/ afresh.
-  const [packed] = JSON.parse(await run('npm', ['pack', '--json', '--pack-destination', workDir], REPO)) as Array<{ filename: string }>;
+  // dist/ was built once by build-once.ts, the global setup.
+  const [packed] = JSON.parse(await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', workDir], REPO)) as Array<{ filename: string }>;
   const tarball = join(workDir, packed!.filename);
   await Promise.all(SMOKE_APPS.map((app) => prepare(app, tarball)));
 });

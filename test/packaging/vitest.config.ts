@@ -7,6 +7,7 @@ export default defineConfig({
   test: {
     include: ['test/packaging/**/*.spec.ts'],
     pool: 'forks',
+    globalSetup: ['test/packaging/build-once.ts'],
     testTimeout: 30_000,
     // Packing builds the package; each app then installs it and its Nest, and compiles.
     hookTimeout: 300_000,
