@@ -85,6 +85,41 @@ describe('storm control, rule by rule', () => {
     ]);
   });
 
+  it('an event lost on the way gives its count back to its fingerprint: a later event of it carries the count; after shutdown it is refused', () => {
+    control({ perFingerprint: 1, windowMs: 1000, maxEventsPerSecond: false });
+    const lost = new ErrorOne('lost');
+    const first = admit(lost)!;
+    expect(first.undelivered!(first.occurrences!)).toBe(true);
+    expect(admit(new ErrorOne('counted'))).toBeUndefined();
+    now = 1000;
+    // The new window's first event stands for the lost one, the counted one and itself.
+    const next = admit(new ErrorOne('next'))!;
+    expect(next.occurrences).toBe(3);
+
+    // A fingerprint whose only event was lost is due again: on shutdown, its summary reports the lost error itself.
+    const only = new ErrorTwo('only');
+    const sent = admit(only)!;
+    expect(sent.undelivered!(1)).toBe(true);
+    storm!.stop();
+    expect(storm!.flush(10)).toBe(1);
+    expect(emitted).toHaveLength(1);
+    expect(emitted[0]!.error).toBe(only);
+    expect(emitted[0]!.context).toMatchObject({ occurrences: 1, summary: true });
+
+    // Once shutdown has handed everything over, a count given back is the reporter's to keep.
+    storm!.seal();
+    expect(emitted[0]!.context.undelivered!(1)).toBe(false);
+    expect(next.undelivered!(3)).toBe(false);
+    expect(storm!.flush(10)).toBe(0);
+  });
+
+  it('a count given back must be a positive whole number', () => {
+    control({ perFingerprint: 1, maxEventsPerSecond: false });
+    const first = admit(new ErrorOne())!;
+    for (const bad of [0, -1, 1.5, NaN, Infinity]) expect(first.undelivered!(bad), String(bad)).toBe(false);
+    expect(storm!.pendingFingerprints).toBe(0);
+  });
+
   it('the global budget renews each second', () => {
     control({ perFingerprint: false, maxEventsPerSecond: 2 });
     expect([admit(new ErrorOne()), admit(new ErrorOne()), admit(new ErrorOne())].map((c) => c?.occurrences)).toEqual([1, 1, undefined]);

@@ -1,38 +1,48 @@
 import type { Summary } from '../stats.js';
 
-/** `bare`: the app without ErrorHandlersModule; `module`: the same app with it, so the job's method is wrapped. */
+/** `bare`: an app without ErrorHandlersModule; `module`: the same app with it, so the job's method is wrapped. */
 export type BackgroundVariant = 'bare' | 'module';
 
+/** `wrapped-vs-bare`: a module app's tick ÷ a bare app's; `a-a`: two bare apps, the noise floor. */
+export type BackgroundComparison = 'wrapped-vs-bare' | 'a-a';
+
 /**
- * The job's body: `sync` does a little work and returns (the shape of the
- * @Interval examples in Nest's docs); `async` is the same in an async method,
+ * The job's body: `logged` is the @Interval example of Nest's docs, a debug
+ * line through a Nest Logger (the app's logger off, as in these processes);
+ * `sync` does next to nothing and returns, the wrapper's worst case among
+ * sync jobs; `async` is the same in an async method,
  * resolving at once (the wrapper's worst case: one more promise reaction);
  * `async-io` also waits for one turn of the event loop, as any job that does
  * I/O does at least once.
  */
-export const BACKGROUND_BODIES = ['sync', 'async', 'async-io'] as const;
+export const BACKGROUND_BODIES = ['logged', 'sync', 'async', 'async-io'] as const;
 export type BackgroundBody = (typeof BACKGROUND_BODIES)[number];
 
-/** What one worker process measured. */
+/**
+ * What one worker process measured, both sides in alternation: medians over
+ * its sample pairs. Ratios are baseline ns ÷ variant ns, per pair (≥ 1: the
+ * variant costs no more).
+ */
 export interface BackgroundSample {
   type: 'background';
-  variant: BackgroundVariant;
+  comparison: BackgroundComparison;
   body: BackgroundBody;
-  /** Wall-clock ns per call of the scheduler's tick, over the process's samples. */
-  nsPerCall: Summary;
-  /**
-   * CPU ns per call (user + system time of the process): what the tick costs
-   * the machine. Moves much less than wall time when other processes share
-   * the cores, so the goal is read on it.
-   */
-  cpuNsPerCall: Summary;
-  /** Whether the method the scheduler calls is the module's wrapper: must be `variant === 'module'`. */
-  wrapped: boolean;
+  /** Wall-clock time of the tick. */
+  wallRatio: number;
+  /** CPU time (user + system) of the process: moves less when other processes share the cores. */
+  cpuRatio: number;
+  variantNsPerCall: number;
+  baselineNsPerCall: number;
+  variantCpuNsPerCall: number;
+  baselineCpuNsPerCall: number;
+  /** Whether each side's method is the module's wrapper: must be true exactly for a `module` side. */
+  variantWrapped: boolean;
+  baselineWrapped: boolean;
 }
 
-/** One comparison for one body, over rounds: ratio = baseline ns ÷ variant ns (throughput variant ÷ baseline). */
+/** One comparison for one body, over rounds (one fresh process each). */
 export interface BackgroundRow {
-  comparison: 'wrapped-vs-bare' | 'a-a';
+  comparison: BackgroundComparison;
   body: BackgroundBody;
   cpuRatio: Summary;
   wallRatio: Summary;

@@ -1,65 +1,54 @@
 import { forkAndAwaitMessage, stopChild } from '../child-process.js';
 import { summarize } from '../stats.js';
-import { BACKGROUND_BODIES, type BackgroundBody, type BackgroundResults, type BackgroundRow, type BackgroundSample, type BackgroundVariant } from './results.js';
+import { BACKGROUND_BODIES, type BackgroundBody, type BackgroundComparison, type BackgroundResults, type BackgroundRow, type BackgroundSample } from './results.js';
 
-interface Pair {
-  comparison: BackgroundRow['comparison'];
-  variant: BackgroundVariant;
-  baseline: BackgroundVariant;
-}
+const COMPARISONS: readonly BackgroundComparison[] = ['wrapped-vs-bare', 'a-a'];
 
-const PAIRS: readonly Pair[] = [
-  { comparison: 'wrapped-vs-bare', variant: 'module', baseline: 'bare' },
-  // Two identical bare sides: whatever this ratio strays from 1 is noise.
-  { comparison: 'a-a', variant: 'bare', baseline: 'bare' },
-];
+/** Which side of a comparison must be the module's wrapper. */
+const EXPECTED_WRAPPED: Record<BackgroundComparison, { variant: boolean; baseline: boolean }> = {
+  'wrapped-vs-bare': { variant: true, baseline: false },
+  'a-a': { variant: false, baseline: false },
+};
 
 /**
- * The background-work bench: per round, per pair and body, two fresh
- * processes one after the other, which side goes first alternating by round,
- * so a slow patch of the machine hits both sides alike.
+ * The background-work bench: per round, per comparison and body, one fresh
+ * process that times both sides in alternation (bench/background/worker.ts).
+ * Rounds are the outer loop, so a slow patch of the machine hits every row alike.
  */
 export async function runBackgroundBench(rounds: number, log: (line: string) => void = console.log): Promise<BackgroundResults> {
-  const runs = PAIRS.flatMap((pair) => BACKGROUND_BODIES.map((body) => ({ pair, body, variant: [] as Side[], baseline: [] as Side[] })));
+  const runs = COMPARISONS.flatMap((comparison) => BACKGROUND_BODIES.map((body) => ({ comparison, body, samples: [] as BackgroundSample[] })));
   for (let round = 0; round < rounds; round++) {
     for (const run of runs) {
-      const variantFirst = round % 2 === 1;
-      const first = await measure(variantFirst ? run.pair.variant : run.pair.baseline, run.body);
-      const second = await measure(variantFirst ? run.pair.baseline : run.pair.variant, run.body);
-      const [variantSide, baselineSide] = variantFirst ? [first, second] : [second, first];
-      run.variant.push(variantSide);
-      run.baseline.push(baselineSide);
-      const cpu = `${(baselineSide.cpu / variantSide.cpu).toFixed(3)}× CPU (${variantSide.cpu.toFixed(1)} vs ${baselineSide.cpu.toFixed(1)} ns/call)`;
-      log(`background round ${round + 1}/${rounds} ${run.pair.comparison} ${run.body}: ${cpu}, ${(baselineSide.wall / variantSide.wall).toFixed(3)}× wall`);
+      const sample = await measure(run.comparison, run.body);
+      run.samples.push(sample);
+      const cpu = `${sample.cpuRatio.toFixed(3)}× CPU (${sample.variantCpuNsPerCall.toFixed(1)} vs ${sample.baselineCpuNsPerCall.toFixed(1)} ns/call)`;
+      log(`background round ${round + 1}/${rounds} ${run.comparison} ${run.body}: ${cpu}, ${sample.wallRatio.toFixed(3)}× wall`);
     }
   }
-  const rows = runs.map(({ pair, body, variant, baseline }): BackgroundRow => {
-    const ratios = (of: (side: Side) => number) => summarize(baseline.map((side, index) => of(side) / of(variant[index]!)));
+  const rows = runs.map(({ comparison, body, samples }): BackgroundRow => {
+    const over = (of: (sample: BackgroundSample) => number) => summarize(samples.map(of));
     return {
-      comparison: pair.comparison,
+      comparison,
       body,
-      cpuRatio: ratios((side) => side.cpu),
-      wallRatio: ratios((side) => side.wall),
-      variantCpuNsPerCall: summarize(variant.map((side) => side.cpu)),
-      baselineCpuNsPerCall: summarize(baseline.map((side) => side.cpu)),
-      variantWallNsPerCall: summarize(variant.map((side) => side.wall)),
-      baselineWallNsPerCall: summarize(baseline.map((side) => side.wall)),
+      cpuRatio: over((sample) => sample.cpuRatio),
+      wallRatio: over((sample) => sample.wallRatio),
+      variantCpuNsPerCall: over((sample) => sample.variantCpuNsPerCall),
+      baselineCpuNsPerCall: over((sample) => sample.baselineCpuNsPerCall),
+      variantWallNsPerCall: over((sample) => sample.variantNsPerCall),
+      baselineWallNsPerCall: over((sample) => sample.baselineNsPerCall),
     };
   });
   return { rounds, rows };
 }
 
-/** One side's medians: CPU and wall ns per call. */
-interface Side {
-  cpu: number;
-  wall: number;
-}
-
-/** The medians of one fresh worker process; refuses a side that is not what it claims (wrapped or bare). */
-async function measure(variant: BackgroundVariant, body: BackgroundBody): Promise<Side> {
-  const { child, message } = await forkAndAwaitMessage<BackgroundSample>('./background/worker.js', [variant, body]);
+/** One fresh worker process; refuses a sample whose sides are not what they claim (wrapped or bare). */
+async function measure(comparison: BackgroundComparison, body: BackgroundBody): Promise<BackgroundSample> {
+  const { child, message } = await forkAndAwaitMessage<BackgroundSample>('./background/worker.js', [comparison, body]);
   await stopChild(child);
   if (message.type !== 'background') throw new Error(`Background worker sent an unexpected message: ${JSON.stringify(message)}`);
-  if (message.wrapped !== (variant === 'module')) throw new Error(`Background worker (${variant}): the method is ${message.wrapped ? '' : 'not '}wrapped`);
-  return { cpu: message.cpuNsPerCall.median, wall: message.nsPerCall.median };
+  const expected = EXPECTED_WRAPPED[comparison];
+  if (message.variantWrapped !== expected.variant || message.baselineWrapped !== expected.baseline) {
+    throw new Error(`Background worker (${comparison}): wrapped variant ${message.variantWrapped}, baseline ${message.baselineWrapped}; expected ${JSON.stringify(expected)}`);
+  }
+  return message;
 }

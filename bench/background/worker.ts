@@ -1,46 +1,72 @@
 import 'reflect-metadata';
-import { Injectable, Module, type Type } from '@nestjs/common';
+import { Injectable, Logger, Module, type INestApplicationContext, type Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Interval, ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { summarize } from '../stats.js';
-import { BACKGROUND_BODIES, type BackgroundBody, type BackgroundSample, type BackgroundVariant } from './results.js';
+import { BACKGROUND_BODIES, type BackgroundBody, type BackgroundComparison, type BackgroundSample, type BackgroundVariant } from './results.js';
 
 /**
- * One side of the background-work bench, in a fresh process: boots an app
- * with the real ScheduleModule (and, for `module`, the built library), takes
- * the very function the scheduler calls on every tick of an `@Interval`, and
- * times it in a loop. The interval is an hour: it never fires by itself.
+ * One round of the background-work bench, in a fresh process: boots two apps
+ * side by side, each with the real ScheduleModule and its own job class (the
+ * same code), the variant's app with the built library when it is `module`;
+ * takes from each the very function the scheduler calls on every tick of an
+ * `@Interval`, and times the two in alternation, ABBA, so a slow patch of
+ * the machine or a GC hits both alike. The interval is an hour: it never
+ * fires by itself.
+ *
+ * Both sides in one process, rather than one process per side: a tick costs
+ * ~100–170 ns and a process settles, at random, into a faster or a slower
+ * compiled form of the scheduler's code; between two processes that swamps
+ * the few nanoseconds in question (an A/A pair of processes strayed by ±40 %).
  */
 const HOUR_MS = 3_600_000;
-const WARMUP_SAMPLES = 10;
-const SAMPLES = 30;
-const ITERATIONS: Record<BackgroundBody, number> = { sync: 100_000, async: 100_000, 'async-io': 5_000 };
+const WARMUP_PAIRS = 6;
+const PAIRS = 30;
+const ITERATIONS: Record<BackgroundBody, number> = { logged: 100_000, sync: 100_000, async: 100_000, 'async-io': 5_000 };
 
-@Injectable()
-class BenchJob {
-  count = 0;
+/** A job class of its own per app: wrapping is per class, and the two sides must not share one. */
+function jobClass(): Type<object> {
+  @Injectable()
+  class BenchJob {
+    count = 0;
+    private readonly logger = new Logger(BenchJob.name);
 
-  @Interval('sync', HOUR_MS)
-  tickSync(): void {
-    this.count = (this.count + 1) | 0;
+    @Interval('logged', HOUR_MS)
+    tickLogged(): void {
+      this.logger.debug('Called every 10 seconds');
+    }
+
+    @Interval('sync', HOUR_MS)
+    tickSync(): void {
+      this.count = (this.count + 1) | 0;
+    }
+
+    @Interval('async', HOUR_MS)
+    async tickAsync(): Promise<void> {
+      this.count = (this.count + 1) | 0;
+    }
+
+    @Interval('async-io', HOUR_MS)
+    async tickAsyncIo(): Promise<void> {
+      await nextTurn();
+      this.count = (this.count + 1) | 0;
+    }
   }
-
-  @Interval('async', HOUR_MS)
-  async tickAsync(): Promise<void> {
-    this.count = (this.count + 1) | 0;
-  }
-
-  @Interval('async-io', HOUR_MS)
-  async tickAsyncIo(): Promise<void> {
-    await nextTurn();
-    this.count = (this.count + 1) | 0;
-  }
+  return BenchJob;
 }
 
-const METHODS: Record<BackgroundBody, keyof BenchJob> = { sync: 'tickSync', async: 'tickAsync', 'async-io': 'tickAsyncIo' };
+const METHODS: Record<BackgroundBody, string> = { logged: 'tickLogged', sync: 'tickSync', async: 'tickAsync', 'async-io': 'tickAsyncIo' };
 
-async function rootModule(variant: BackgroundVariant): Promise<Type> {
+interface Side {
+  app: INestApplicationContext;
+  tick: () => Promise<void>;
+  wrapped: boolean;
+}
+
+async function boot(variant: BackgroundVariant, body: BackgroundBody): Promise<Side> {
+  const job = jobClass();
+  const bare = (job.prototype as Record<string, unknown>)[METHODS[body]];
   const imports: unknown[] = [ScheduleModule.forRoot()];
   if (variant === 'module') {
     // The built library, by its package name: the numbers describe what ships.
@@ -48,8 +74,10 @@ async function rootModule(variant: BackgroundVariant): Promise<Type> {
     imports.unshift(ErrorHandlersModule.forRoot({ logger: false }));
   }
   class BackgroundBenchModule {}
-  Module({ imports: imports as Type[], providers: [BenchJob] })(BackgroundBenchModule);
-  return BackgroundBenchModule;
+  Module({ imports: imports as Type[], providers: [job] })(BackgroundBenchModule);
+  const app = await NestFactory.createApplicationContext(BackgroundBenchModule, { logger: false });
+  const tick = schedulerTick(app.get(SchedulerRegistry), body);
+  return { app, tick, wrapped: (job.prototype as Record<string, unknown>)[METHODS[body]] !== bare };
 }
 
 /**
@@ -73,24 +101,49 @@ async function time(tick: () => Promise<void>, iterations: number): Promise<{ wa
   return { wall, cpu: ((user + system) * 1_000) / iterations };
 }
 
+const COMPARED: Record<BackgroundComparison, [variant: BackgroundVariant, baseline: BackgroundVariant]> = {
+  'wrapped-vs-bare': ['module', 'bare'],
+  'a-a': ['bare', 'bare'],
+};
+
 async function main(): Promise<void> {
-  const [variant, body] = process.argv.slice(2) as [BackgroundVariant, BackgroundBody];
-  if ((variant !== 'bare' && variant !== 'module') || !BACKGROUND_BODIES.includes(body)) throw new Error(`usage: worker.js bare|module ${BACKGROUND_BODIES.join('|')}`);
-  const method = METHODS[body];
-  const bare = BenchJob.prototype[method];
-  const app = await NestFactory.createApplicationContext(await rootModule(variant), { logger: false });
-  const tick = schedulerTick(app.get(SchedulerRegistry), body);
-  const wrapped = BenchJob.prototype[method] !== bare;
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let sample = -WARMUP_SAMPLES; sample < SAMPLES; sample++) {
-    const ns = await time(tick, ITERATIONS[body]);
-    if (sample < 0) continue;
-    wall.push(ns.wall);
-    cpu.push(ns.cpu);
+  const [comparison, body] = process.argv.slice(2) as [BackgroundComparison, BackgroundBody];
+  if (!(comparison in COMPARED) || !BACKGROUND_BODIES.includes(body)) {
+    throw new Error(`usage: worker.js ${Object.keys(COMPARED).join('|')} ${BACKGROUND_BODIES.join('|')}`);
   }
-  await app.close();
-  const result: BackgroundSample = { type: 'background', variant, body, nsPerCall: summarize(wall), cpuNsPerCall: summarize(cpu), wrapped };
+  const [variantKind, baselineKind] = COMPARED[comparison];
+  const baseline = await boot(baselineKind, body);
+  const variant = await boot(variantKind, body);
+  const wall = { variant: [] as number[], baseline: [] as number[], ratio: [] as number[] };
+  const cpu = { variant: [] as number[], baseline: [] as number[], ratio: [] as number[] };
+  for (let pair = -WARMUP_PAIRS; pair < PAIRS; pair++) {
+    // ABBA: which side goes first alternates from pair to pair.
+    const [first, second] = pair % 2 === 0 ? [variant, baseline] : [baseline, variant];
+    const firstTimes = await time(first.tick, ITERATIONS[body]);
+    const secondTimes = await time(second.tick, ITERATIONS[body]);
+    if (pair < 0) continue;
+    const [variantTimes, baselineTimes] = first === variant ? [firstTimes, secondTimes] : [secondTimes, firstTimes];
+    wall.variant.push(variantTimes.wall);
+    wall.baseline.push(baselineTimes.wall);
+    wall.ratio.push(baselineTimes.wall / variantTimes.wall);
+    cpu.variant.push(variantTimes.cpu);
+    cpu.baseline.push(baselineTimes.cpu);
+    cpu.ratio.push(baselineTimes.cpu / variantTimes.cpu);
+  }
+  await Promise.all([variant.app.close(), baseline.app.close()]);
+  const result: BackgroundSample = {
+    type: 'background',
+    comparison,
+    body,
+    wallRatio: summarize(wall.ratio).median,
+    cpuRatio: summarize(cpu.ratio).median,
+    variantNsPerCall: summarize(wall.variant).median,
+    baselineNsPerCall: summarize(wall.baseline).median,
+    variantCpuNsPerCall: summarize(cpu.variant).median,
+    baselineCpuNsPerCall: summarize(cpu.baseline).median,
+    variantWrapped: variant.wrapped,
+    baselineWrapped: baseline.wrapped,
+  };
   process.send!(result);
   process.disconnect();
 }

@@ -61,6 +61,16 @@ export interface ErrorReportContext extends ErrorOrigin {
    * report of the same fingerprint, without its request.
    */
   summary?: true;
+  /**
+   * Set by storm control on what it sends. A reporter that learns its event
+   * did not reach the backend (refused, dropped, failed) calls it with the
+   * event's `occurrences`: the count goes back to its fingerprint and is sent
+   * again with a later event of it, so per-fingerprint totals survive and a
+   * fingerprint whose only event was lost is still reported. Returns false
+   * when storm control can no longer take it (after shutdown, or the
+   * fingerprint was forgotten): the reporter keeps the count then.
+   */
+  undelivered?: (occurrences: number) => boolean;
 }
 
 /**

@@ -78,6 +78,8 @@ export class ReportingPolicy {
     } catch {
       // A reporter whose flush fails: what is left goes at once.
       storm.flush(Infinity);
+    } finally {
+      storm.seal();
     }
   }
 

@@ -85,6 +85,36 @@ describe.each(PLATFORMS)('storm control against a real Sentry transport (%s)', (
     }
   });
 
+  /** A send queue of one, and a Sentry that takes its time: events reported together overflow the SDK's queue. */
+  const narrowQueue = (receiver: SentryReceiver) => {
+    receiver.answerDelayMs = 300;
+    return { dsn: receiver.dsn, transportOptions: { bufferSize: 1 } };
+  };
+
+  it("an event the SDK's full queue drops gives its count back to its fingerprint, which is sent again: every fingerprint arrives, with its own count", async () => {
+    receiver = await SentryReceiver.start();
+    running = await startApp(platform, sentryAppModule({ sentry: narrowQueue(receiver), logger: false, stormControl: { perFingerprint: 1, maxEventsPerSecond: false } }));
+    const answers = await Promise.all([0, 1, 2].map((index) => running!.http().get(`/storm/distinct/${index}`)));
+    expect(answers.map((res) => res.status)).toEqual([500, 500, 500]);
+    // Sent again by the running app after the retry delay, one at a time through the narrow queue: no shutdown needed.
+    await until(() => new Set(receiver!.events.map(typeOf)).size === 3, 'each fingerprint, sent again', 8000);
+    expect(receiver.events.map(countOf)).toEqual([1, 1, 1]);
+    // Nothing rode on another fingerprint's event.
+    expect(receiver.events.every((event) => (event.contexts as { occurrences?: { carried?: number } }).occurrences?.carried === undefined)).toBe(true);
+  });
+
+  it("on shutdown, counts the SDK's full queue dropped go back to their fingerprints and out again before the app closes", async () => {
+    receiver = await SentryReceiver.start();
+    running = await startApp(platform, sentryAppModule({ sentry: narrowQueue(receiver), logger: false, stormControl: { perFingerprint: 1, maxEventsPerSecond: false } }));
+    await Promise.all([0, 1, 2].map((index) => running!.http().get(`/storm/distinct/${index}`)));
+    expect(await running.app.get(SentryService).flush(2000)).toBe(true);
+    expect(receiver.events).toHaveLength(1);
+
+    await running.close();
+    expect(receiver.events.map(typeOf).sort()).toEqual(DISTINCT_ERRORS.slice(0, 3).map((errorClass) => errorClass.name).sort());
+    expect(receiver.events.map(countOf)).toEqual([1, 1, 1]);
+  });
+
   it('the global cap holds across fingerprints, and what it held back is counted', async () => {
     const cap = 4;
     const { receiver, running } = await start({ stormControl: { perFingerprint: false, maxEventsPerSecond: cap } });

@@ -100,3 +100,19 @@ function functionName(fn: object): string {
 function cut(text: string): string {
   return text.length <= MAX_THROWN_TEXT ? text : `${text.slice(0, MAX_THROWN_TEXT)}…`;
 }
+
+/**
+ * The SDK refuses an error object it has captured before (it marks it
+ * `__sentry_captured__`). Storm control sends such an error again when its
+ * first event was lost on the way: a twin with the same class name, message,
+ * stack and cause goes instead, which Sentry files under the same issue.
+ * `value` has been through readableOrStandIn: reading it does not throw.
+ */
+export function capturableAgain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || !(value as { __sentry_captured__?: unknown }).__sentry_captured__) return value;
+  if (!(value instanceof Error)) return { ...value };
+  const twin = new Error(value.message, 'cause' in value ? { cause: value.cause } : undefined);
+  Object.defineProperty(twin, 'name', { value: value.name, configurable: true, writable: true });
+  twin.stack = value.stack;
+  return twin;
+}

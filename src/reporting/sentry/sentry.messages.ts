@@ -2,15 +2,15 @@
 
 export const sentryUnreachableMessage = (reason: string) =>
   `Sentry is unreachable (${reason}): error events are being dropped until it answers again; ` +
-  `their occurrences are counted into the next event delivered. Responses are not affected. This is logged once per outage.`;
+  `their occurrences are counted into later events (of their own fingerprint under storm control). Responses are not affected. This is logged once per outage.`;
 
 export const sentryReachableAgainMessage = (dropped: number) =>
   `Sentry answers again: error events are being delivered.` +
-  (dropped > 0 ? ` ${dropped} ${events(dropped)} dropped during the outage; their occurrences are counted in contexts.occurrences.count of the next ones.` : '');
+  (dropped > 0 ? ` ${dropped} ${events(dropped)} dropped during the outage; their occurrences are counted in contexts.occurrences.count of later events.` : '');
 
 export const sentryBacklogMessage = (dropped: number) =>
   `Sentry is not keeping up: ${dropped} error ${events(dropped)} dropped on the way (the SDK's send queue was full, ` +
-  `or Sentry rate-limited or refused them). Their occurrences are counted in contexts.occurrences.count of the next event delivered. ` +
+  `or Sentry rate-limited or refused them). Their occurrences are counted in contexts.occurrences.count of later events (of their own fingerprint under storm control). ` +
   `Responses are not affected. This is logged once per backlog.`;
 
 export const droppedEventsSummaryMessage = (occurrences: number) =>

@@ -6,7 +6,7 @@ import { ErrorReporter, type ErrorReportContext } from '../error-reporter.js';
 import type { ErrorHandlersModuleOptions } from '../../interfaces/error-handlers-options.interface.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import { afterResponse, deferredWorkDone } from './after-response.js';
-import { readableOrStandIn } from './readable-error.js';
+import { capturableAgain, readableOrStandIn } from './readable-error.js';
 import { scrubRules, type ScrubRules } from './scrub.js';
 import { connectSentry, isSending, NO_SENTRY, type SentryClient, type SentryConnection } from './sentry-connection.js';
 import { applyEventDetails } from './sentry-event.js';
@@ -68,14 +68,15 @@ export class SentryService extends ErrorReporter implements OnModuleInit, OnAppl
       // A clone, so this event's details stay on this event.
       const scope = this.connection.scope()!.clone();
       const handled = context === undefined || context.handler !== undefined;
-      const reported = readableOrStandIn(error);
+      // A summary may send again an error whose first event was lost: the SDK would refuse the same object twice.
+      const reported = context?.summary ? capturableAgain(readableOrStandIn(error)) : readableOrStandIn(error);
       const eventId = newEventId();
       const mechanism = { type: mechanismType(kindOf(context)), handled };
       const occurrences = context?.occurrences ?? 1;
       afterResponse(() => {
         const details = contextDetails(context, this.rules);
         scope.addEventProcessor((event) => applyEventDetails(event, details, this.rules, this.delivery.occurrences(occurrences, context?.summary)));
-        this.delivery.handOver(client, occurrences, () => scope.captureException(reported, { event_id: eventId, mechanism }));
+        this.delivery.handOver(client, occurrences, () => scope.captureException(reported, { event_id: eventId, mechanism }), eventId, context?.undelivered);
       });
       return eventId;
     } catch {

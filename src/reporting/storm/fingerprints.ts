@@ -20,6 +20,10 @@ export class Fingerprint {
   /** Occurrences counted since the fingerprint's last event. */
   pending = 0;
   everSent = false;
+  /** Not due before this time: a count given back because its event was lost waits a little before it is tried again. */
+  retryAt = 0;
+  /** Given back once during shutdown already: a second time, the reporter keeps the count (shutdown must end). */
+  givenBackInShutdown = false;
   /** The last error counted: what the summary event reports. Released once the count is sent. */
   lastCounted: unknown = undefined;
   snapshot: FingerprintSnapshot;
@@ -84,6 +88,11 @@ export class FingerprintTable {
     if (!fingerprint.key) return;
     this.settled.delete(fingerprint);
     this.settled.add(fingerprint);
+  }
+
+  /** Whether this very fingerprint is still tracked (not forgotten to make room). */
+  holds(fingerprint: Fingerprint): boolean {
+    return fingerprint.key !== undefined && this.find(fingerprint.key.site, fingerprint.key.errorClass, fingerprint.status) === fingerprint;
   }
 
   /** It has a count to send again: it must not be forgotten. */

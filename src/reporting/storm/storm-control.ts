@@ -7,6 +7,8 @@ import type { StormLimits } from './storm-limits.js';
 export type StormEmitter = (error: unknown, context: ErrorReportContext) => void;
 
 const SECOND_MS = 1_000;
+/** How long a count given back (its event lost on the way) waits before it is sent again: a Sentry that refuses is not asked at full rate. */
+const RETRY_AFTER_MS = 1_000;
 
 /**
  * SPEC section 6, storm control. Per fingerprint (error class, final status,
@@ -30,6 +32,8 @@ export class StormControl {
   private sentThisSecond = 0;
   private timer?: NodeJS.Timeout;
   private stopped = false;
+  /** After shutdown handed everything over: counts given back then are the reporter's to carry. */
+  private sealed = false;
 
   constructor(
     private readonly limits: StormLimits,
@@ -51,7 +55,7 @@ export class StormControl {
     const fingerprint = this.table.find(site, errorClass, status);
     if (fingerprint === undefined) return this.first(error, status, site, errorClass, now, context);
     if (now - fingerprint.windowStart >= this.limits.windowMs) startWindow(fingerprint, now);
-    if (fingerprint.sentInWindow < this.limits.perFingerprint && this.takeBudget(now)) return this.full(fingerprint, context());
+    if (fingerprint.sentInWindow < this.limits.perFingerprint && this.takeBudget(now)) return this.full(fingerprint, context(), error);
     this.count(fingerprint, error);
     return undefined;
   }
@@ -60,6 +64,11 @@ export class StormControl {
   stop(): void {
     this.stopped = true;
     this.stopTimer();
+  }
+
+  /** Shutdown is over: counts given back from now on are refused (the reporter keeps them). */
+  seal(): void {
+    this.sealed = true;
   }
 
   /** Sends up to `max` pending counts as summaries, whatever the budget; how many it sent. */
@@ -88,7 +97,7 @@ export class StormControl {
   private first(error: unknown, status: number, site: ReportSite, errorClass: unknown, now: number, context: () => ErrorReportContext) {
     const fingerprint = this.table.add(site, errorClass, status, now);
     if (!fingerprint) return this.untracked(error, status, now, context);
-    if (this.takeBudget(now)) return this.full(fingerprint, context());
+    if (this.takeBudget(now)) return this.full(fingerprint, context(), error);
     // Counted at once (the budget is spent): what the summary will say is read now, without the request.
     const built = context();
     fingerprint.snapshot = snapshotOf(built);
@@ -106,23 +115,41 @@ export class StormControl {
     return undefined;
   }
 
-  private full(fingerprint: Fingerprint, built: ErrorReportContext): ErrorReportContext {
+  private full(fingerprint: Fingerprint, built: ErrorReportContext, error: unknown): ErrorReportContext {
     const occurrences = 1 + fingerprint.pending;
+    const first = !fingerprint.everSent;
     fingerprint.sentInWindow += 1;
-    if (!fingerprint.everSent) fingerprint.snapshot = snapshotOf(built);
+    if (first) fingerprint.snapshot = snapshotOf(built);
     const facts = fingerprint.facts ? built.facts : keepingFacts(fingerprint, built.facts);
     this.settle(fingerprint);
-    return { ...built, occurrences, facts };
+    return { ...built, occurrences, facts, undelivered: this.giveBackTo(fingerprint, error, first) };
+  }
+
+  /** What a reporter calls when the event did not arrive; `first`: the fingerprint's first event, so it is due again at once. */
+  private giveBackTo(fingerprint: Fingerprint, error: unknown, first: boolean): (occurrences: number) => boolean {
+    return (occurrences) => {
+      // Forgotten to make room, or the overflow: such counts are the reporter's to carry.
+      if (this.sealed || !Number.isSafeInteger(occurrences) || occurrences <= 0 || !this.table.holds(fingerprint)) return false;
+      if (this.stopped) {
+        if (fingerprint.givenBackInShutdown) return false;
+        fingerprint.givenBackInShutdown = true;
+      }
+      if (fingerprint.pending === 0) fingerprint.lastCounted = error;
+      this.count(fingerprint, fingerprint.lastCounted, occurrences);
+      if (first) fingerprint.everSent = false;
+      fingerprint.retryAt = this.clock() + RETRY_AFTER_MS;
+      return true;
+    };
   }
 
   /** The skipped path: no allocation once the fingerprint has a count pending. */
-  private count(fingerprint: Fingerprint, error: unknown): void {
+  private count(fingerprint: Fingerprint, error: unknown, occurrences = 1): void {
     if (fingerprint.pending === 0) {
       this.pending.add(fingerprint);
       this.table.unsettle(fingerprint);
       this.startTimer();
     }
-    fingerprint.pending += 1;
+    fingerprint.pending += occurrences;
     fingerprint.lastCounted = error;
   }
 
@@ -136,9 +163,11 @@ export class StormControl {
 
   private summarize(fingerprint: Fingerprint, now: number): void {
     const { lastCounted, pending: occurrences, snapshot, facts } = fingerprint;
+    const first = !fingerprint.everSent;
     if (now - fingerprint.windowStart >= this.limits.windowMs) startWindow(fingerprint, now);
     this.settle(fingerprint);
-    this.emit(lastCounted, { ...snapshot, status: fingerprint.status, occurrences, summary: true, facts: facts && (() => facts) });
+    const undelivered = this.giveBackTo(fingerprint, lastCounted, first);
+    this.emit(lastCounted, { ...snapshot, status: fingerprint.status, occurrences, summary: true, facts: facts && (() => facts), undelivered });
   }
 
   private takeBudget(now: number): boolean {
@@ -153,6 +182,7 @@ export class StormControl {
 
   /** A summary is due at its window's end; one for a fingerprint never sent, or untracked ones, as soon as the budget allows. */
   private isDue(fingerprint: Fingerprint, now: number): boolean {
+    if (now < fingerprint.retryAt) return false;
     return !fingerprint.everSent || !fingerprint.key || now - fingerprint.windowStart >= this.limits.windowMs;
   }
 
