@@ -33,7 +33,7 @@ export function formatBackgroundSection(results: BackgroundResults): string {
  * async rows what an async method adds.
  */
 export function backgroundVerdict(results: BackgroundResults, body: BackgroundBody = 'logged'): { met: boolean; measured: number; noise: number } {
-  const wrapped = findRow(results, 'wrapped-vs-bare', body);
+  const wrapped = findRow(results, 'module-vs-bare', body);
   const aa = findRow(results, 'a-a', body);
   const measured = wrapped.cpuRatio.median;
   return { met: measured >= BACKGROUND_GOAL, measured, noise: Math.max(1 - aa.cpuRatio.min, aa.cpuRatio.max - 1) };
@@ -45,7 +45,7 @@ function verdict(results: BackgroundResults): string {
       const { met, measured, noise } = backgroundVerdict(results, body);
       const close = Math.abs(measured - BACKGROUND_GOAL) < noise ? ` (within the A/A spread of ±${noise.toFixed(3)})` : '';
       const what = body === 'logged' ? 'the docs-shaped @Interval (a Logger.debug line)' : 'the worst case (a body that does next to nothing)';
-      return `Target: ${body} tick, ${what}, wrapped ÷ bare (CPU) ≥ ${BACKGROUND_GOAL}×: ${times(measured)}, ${met ? 'met' : 'NOT MET'}${close}`;
+      return `Target: ${body} tick, ${what}, module ÷ bare (CPU) ≥ ${BACKGROUND_GOAL}×: ${times(measured)}, ${met ? 'met' : 'NOT MET'}${close}`;
     })
     .join('\n');
 }

@@ -1,10 +1,10 @@
 import type { Summary } from '../stats.js';
 
-/** `bare`: an app without ErrorHandlersModule; `module`: the same app with it, so the job's method is wrapped. */
+/** `bare`: an app without ErrorHandlersModule; `module`: the same app with it, so the module watches the job. */
 export type BackgroundVariant = 'bare' | 'module';
 
-/** `wrapped-vs-bare`: a module app's tick ÷ a bare app's; `a-a`: two bare apps, the noise floor. */
-export type BackgroundComparison = 'wrapped-vs-bare' | 'a-a';
+/** `module-vs-bare`: a module app's tick ÷ a bare app's; `a-a`: two bare apps, the noise floor. */
+export type BackgroundComparison = 'module-vs-bare' | 'a-a';
 
 /**
  * The job's body: `logged` is the @Interval example of Nest's docs, a debug
@@ -35,9 +35,9 @@ export interface BackgroundSample {
   baselineNsPerCall: number;
   variantCpuNsPerCall: number;
   baselineCpuNsPerCall: number;
-  /** Whether each side's method is the module's wrapper: must be true exactly for a `module` side. */
-  variantWrapped: boolean;
-  baselineWrapped: boolean;
+  /** Whether the module watches each side's job (method wrapped, or the scheduler's seam open): true exactly for a `module` side. */
+  variantWatched: boolean;
+  baselineWatched: boolean;
 }
 
 /** One comparison for one body, over rounds (one fresh process each). */

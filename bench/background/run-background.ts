@@ -2,11 +2,11 @@ import { forkAndAwaitMessage, stopChild } from '../child-process.js';
 import { summarize } from '../stats.js';
 import { BACKGROUND_BODIES, type BackgroundBody, type BackgroundComparison, type BackgroundResults, type BackgroundRow, type BackgroundSample } from './results.js';
 
-const COMPARISONS: readonly BackgroundComparison[] = ['wrapped-vs-bare', 'a-a'];
+const COMPARISONS: readonly BackgroundComparison[] = ['module-vs-bare', 'a-a'];
 
-/** Which side of a comparison must be the module's wrapper. */
-const EXPECTED_WRAPPED: Record<BackgroundComparison, { variant: boolean; baseline: boolean }> = {
-  'wrapped-vs-bare': { variant: true, baseline: false },
+/** Which side of a comparison the module must watch. */
+const EXPECTED_WATCHED: Record<BackgroundComparison, { variant: boolean; baseline: boolean }> = {
+  'module-vs-bare': { variant: true, baseline: false },
   'a-a': { variant: false, baseline: false },
 };
 
@@ -41,14 +41,14 @@ export async function runBackgroundBench(rounds: number, log: (line: string) => 
   return { rounds, rows };
 }
 
-/** One fresh worker process; refuses a sample whose sides are not what they claim (wrapped or bare). */
+/** One fresh worker process; refuses a sample whose sides are not what they claim (watched by the module or bare). */
 async function measure(comparison: BackgroundComparison, body: BackgroundBody): Promise<BackgroundSample> {
   const { child, message } = await forkAndAwaitMessage<BackgroundSample>('./background/worker.js', [comparison, body]);
   await stopChild(child);
   if (message.type !== 'background') throw new Error(`Background worker sent an unexpected message: ${JSON.stringify(message)}`);
-  const expected = EXPECTED_WRAPPED[comparison];
-  if (message.variantWrapped !== expected.variant || message.baselineWrapped !== expected.baseline) {
-    throw new Error(`Background worker (${comparison}): wrapped variant ${message.variantWrapped}, baseline ${message.baselineWrapped}; expected ${JSON.stringify(expected)}`);
+  const expected = EXPECTED_WATCHED[comparison];
+  if (message.variantWatched !== expected.variant || message.baselineWatched !== expected.baseline) {
+    throw new Error(`Background worker (${comparison}): watched variant ${message.variantWatched}, baseline ${message.baselineWatched}; expected ${JSON.stringify(expected)}`);
   }
   return message;
 }

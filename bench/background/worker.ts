@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Injectable, Logger, Module, type INestApplicationContext, type Type } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import { Interval, ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { summarize } from '../stats.js';
@@ -61,7 +61,8 @@ const METHODS: Record<BackgroundBody, string> = { logged: 'tickLogged', sync: 't
 interface Side {
   app: INestApplicationContext;
   tick: () => Promise<void>;
-  wrapped: boolean;
+  /** Whether the module watches this side's job: its method wrapped, or the scheduler's seam open (src/contexts/background/scheduler-seam.ts). */
+  watched: boolean;
 }
 
 async function boot(variant: BackgroundVariant, body: BackgroundBody): Promise<Side> {
@@ -77,7 +78,22 @@ async function boot(variant: BackgroundVariant, body: BackgroundBody): Promise<S
   Module({ imports: imports as Type[], providers: [job] })(BackgroundBenchModule);
   const app = await NestFactory.createApplicationContext(BackgroundBenchModule, { logger: false });
   const tick = schedulerTick(app.get(SchedulerRegistry), body);
-  return { app, tick, wrapped: (job.prototype as Record<string, unknown>)[METHODS[body]] !== bare };
+  const seam = schedulerExplorerOf(app).prototype as { wrapFunctionInTryCatchBlocks: Function };
+  packageTickMaker ??= seam.wrapFunctionInTryCatchBlocks;
+  const wrapped = (job.prototype as Record<string, unknown>)[METHODS[body]] !== bare;
+  return { app, tick, watched: wrapped || seam.wrapFunctionInTryCatchBlocks !== packageTickMaker };
+}
+
+/** The scheduler's tick maker as the package ships it: read from the first app booted, always a bare one. */
+let packageTickMaker: Function | undefined;
+
+function schedulerExplorerOf(app: INestApplicationContext): Function {
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.providers.values()) {
+      if (typeof wrapper.metatype === 'function' && wrapper.metatype.name === 'ScheduleExplorer') return wrapper.metatype;
+    }
+  }
+  throw new Error('No ScheduleExplorer among the providers');
 }
 
 /**
@@ -102,7 +118,7 @@ async function time(tick: () => Promise<void>, iterations: number): Promise<{ wa
 }
 
 const COMPARED: Record<BackgroundComparison, [variant: BackgroundVariant, baseline: BackgroundVariant]> = {
-  'wrapped-vs-bare': ['module', 'bare'],
+  'module-vs-bare': ['module', 'bare'],
   'a-a': ['bare', 'bare'],
 };
 
@@ -141,8 +157,8 @@ async function main(): Promise<void> {
     baselineNsPerCall: summarize(wall.baseline).median,
     variantCpuNsPerCall: summarize(cpu.variant).median,
     baselineCpuNsPerCall: summarize(cpu.baseline).median,
-    variantWrapped: variant.wrapped,
-    baselineWrapped: baseline.wrapped,
+    variantWatched: variant.watched,
+    baselineWatched: baseline.watched,
   };
   process.send!(result);
   process.disconnect();

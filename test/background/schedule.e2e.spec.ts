@@ -1,3 +1,4 @@
+import { ModulesContainer } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
 import { afterEach, describe, expect, it } from 'vitest';
 import { until } from '../helpers/until.js';
@@ -51,6 +52,25 @@ describe('errors of @Cron, @Interval and @Timeout jobs', () => {
     });
   });
 
+  it('adds nothing to a tick: the job methods are left as they are, and the scheduler is handed back its own on shutdown', async () => {
+    const methods = Object.getOwnPropertyNames(ScheduledJobs.prototype).map((name) => (ScheduledJobs.prototype as unknown as Record<string, unknown>)[name]);
+    // The scheduler's explorer (not exported by the package): the module reads its jobs' failures through it (scheduler-seam.ts).
+    running = await start(false);
+    const explorerPrototype = schedulerExplorerOf(running).prototype as { wrapFunctionInTryCatchBlocks: unknown };
+    const packageTick = explorerPrototype.wrapFunctionInTryCatchBlocks;
+    await running.close();
+    running = await start();
+    expect(explorerPrototype.wrapFunctionInTryCatchBlocks).not.toBe(packageTick);
+    const jobs = running.app.get(ScheduledJobs);
+    await until(() => reportsNamed('flaky-interval').length >= 1, 'a reported failure');
+    expect(Object.getOwnPropertyNames(ScheduledJobs.prototype).map((name) => (ScheduledJobs.prototype as unknown as Record<string, unknown>)[name])).toEqual(methods);
+    expect(jobs.intervalTicks).toBeGreaterThan(0);
+
+    await running.close();
+    running = undefined;
+    expect(explorerPrototype.wrapFunctionInTryCatchBlocks).toBe(packageTick);
+  });
+
   it('reports nothing for a job that does not throw', async () => {
     running = await start();
     const jobs = running.app.get(ScheduledJobs);
@@ -90,3 +110,12 @@ describe('errors of @Cron, @Interval and @Timeout jobs', () => {
     expect(await schedulerLines(true)).toEqual(without);
   });
 });
+
+function schedulerExplorerOf(running: BackgroundApp): Function {
+  for (const module of running.app.get(ModulesContainer).values()) {
+    for (const wrapper of module.providers.values()) {
+      if (typeof wrapper.metatype === 'function' && wrapper.metatype.name === 'ScheduleExplorer') return wrapper.metatype;
+    }
+  }
+  throw new Error('No ScheduleExplorer among the providers');
+}

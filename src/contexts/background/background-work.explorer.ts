@@ -8,6 +8,7 @@ import { cannotWrapMessage } from './background.messages.js';
 import { eventSite } from './event-listeners.js';
 import { queueSite } from './queue-processors.js';
 import { scheduleSite } from './schedule-jobs.js';
+import { schedulerSeamOf, watchScheduledJob } from './scheduler-seam.js';
 
 /**
  * Finds the methods that @nestjs/schedule, @nestjs/event-emitter and
@@ -35,11 +36,13 @@ export class BackgroundWorkExplorer implements OnModuleInit, OnApplicationShutdo
   ) {}
 
   wrap(): void {
-    for (const wrapper of [...this.discovery.getProviders(), ...this.discovery.getControllers()]) {
+    const wrappers = [...this.discovery.getProviders(), ...this.discovery.getControllers()];
+    const seam = findSchedulerSeam(wrappers);
+    for (const wrapper of wrappers) {
       const type = classOf(wrapper);
       if (!type) continue;
       for (const methodName of this.scanner.getAllMethodNames(type.prototype)) {
-        this.wrapMethod(type, methodName, wrapper.host?.name);
+        this.wrapMethod(type, methodName, wrapper.host?.name, seam);
       }
     }
   }
@@ -54,19 +57,31 @@ export class BackgroundWorkExplorer implements OnModuleInit, OnApplicationShutdo
     this.wrapped.clear();
   }
 
-  private wrapMethod(type: Function, methodName: string, moduleName: string | undefined): void {
+  private wrapMethod(type: Function, methodName: string, moduleName: string | undefined, schedulerSeam: object | undefined): void {
     const method: unknown = (type.prototype as Record<string, unknown>)[methodName];
     if (typeof method !== 'function') return;
     const owner: SiteOwner = { className: type.name, methodName, moduleName };
     const site = siteOf(type, method, owner);
     if (!site) return;
     try {
-      this.wrapped.add(wrapMethod(declaringPrototype(type.prototype, methodName), methodName, site, this.reporting));
+      // Scheduled jobs through the scheduler's own seam when it has one: nothing added to a tick (scheduler-seam.ts).
+      if (site.kind === 'schedule' && schedulerSeam) this.wrapped.add(watchScheduledJob(schedulerSeam, method as Function, site, this.reporting));
+      else this.wrapped.add(wrapMethod(declaringPrototype(type.prototype, methodName), methodName, site, this.reporting));
     } catch (error) {
       // A frozen prototype: the work runs as before, unreported, and the log says so.
       this.logger.warn(cannotWrapMessage(`${type.name}.${methodName}`, error instanceof Error ? error.message : String(error)));
     }
   }
+}
+
+/** @nestjs/schedule's explorer, when the app runs the scheduler and the installed version has the seam. */
+function findSchedulerSeam(wrappers: InstanceWrapper[]): object | undefined {
+  for (const wrapper of wrappers) {
+    const { metatype } = wrapper;
+    const seam = typeof metatype === 'function' ? schedulerSeamOf(metatype) : undefined;
+    if (seam) return seam;
+  }
+  return undefined;
 }
 
 /** The first kind that claims the method; a method with two kinds' decorators is reported as the first. */
