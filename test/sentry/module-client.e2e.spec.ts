@@ -1,3 +1,4 @@
+import { executionAsyncId } from 'node:async_hooks';
 import diagnosticsChannel from 'node:diagnostics_channel';
 import { setTimeout as delay } from 'node:timers/promises';
 import { Module, type INestApplication, type Type } from '@nestjs/common';
@@ -18,6 +19,11 @@ import { AppErrors, ShopModule, sentryAppModule } from './fixtures/sentry.app.js
 /** Diagnostics channels Sentry's HTTP instrumentation subscribes to. */
 const REQUEST_CHANNELS = ['http.server.request.start', 'http.server.response.finish', 'http.client.request.start', 'undici:request:create'];
 const PROCESS_EVENTS = ['uncaughtException', 'unhandledRejection', 'beforeExit'] as const;
+
+async function asyncIdAfterAwait(): Promise<number> {
+  await null;
+  return executionAsyncId();
+}
 
 describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: PlatformName) => {
   const cleanup: Array<() => Promise<void>> = [];
@@ -50,6 +56,16 @@ describe.each(PLATFORMS)('the module\'s own Sentry client (%s)', (platform: Plat
     await running.close();
     // The client's own exit hook goes with it.
     expect(PROCESS_EVENTS.map((event) => process.listenerCount(event))).toEqual(listenersBefore);
+  });
+
+  it('sends events without turning on async hooks for the whole process (every await would cost ~4× after the first event)', async () => {
+    // With no async hook enabled, code resumed after an await runs with no async id.
+    expect(await asyncIdAfterAwait()).toBe(0);
+    const sentry = await receiver();
+    const running = await app(sentryAppModule({ sentry: { dsn: sentry.dsn }, logger: false }));
+    for (let index = 0; index < 3; index++) await sentry.waitForEventOf(await running.http().get(`/storm/distinct/${index}`));
+    expect(sentry.events).toHaveLength(3);
+    expect(await asyncIdAfterAwait()).toBe(0);
   });
 
   it('keeps the request pipeline of an app without a DSN', async () => {

@@ -3,6 +3,7 @@ import type { NodeClient, NodeOptions, Scope } from '@sentry/node';
 import type { SentrySdk } from './sentry-sdk.js';
 import type { SentryModuleOptions } from './sentry-options.interface.js';
 import type { SentryOutage } from './sentry-outage.js';
+import { moduleTransport } from './envelope-sender.js';
 import { boundedHttpModule, watchedTransport } from './sentry-transport.js';
 
 type Integration = Exclude<NodeOptions['defaultIntegrations'], false | undefined>[number];
@@ -34,8 +35,8 @@ export function createModuleClient(sdk: SentrySdk, options: SentryModuleOptions,
     sendClientReports: init.sendClientReports ?? true,
     integrations: resolveIntegrations(sdk, defaultIntegrations, integrations),
     stackParser: typeof stackParser === 'function' ? stackParser : sdk.defaultStackParser,
-    transport: watchedTransport(transport ?? sdk.makeNodeTransport, outage),
-    // Only the SDK's own transport is given a deadline; a custom one keeps its own ways.
+    transport: watchedTransport(transport ?? moduleTransport(sdk, sendTimeout ?? DEFAULT_SEND_TIMEOUT_MS, transportOptions), outage),
+    // A custom transport keeps its own ways; the SDK's (used behind a proxy) gets the deadline through its http module.
     transportOptions: transport
       ? transportOptions
       : { ...transportOptions, httpModule: transportOptions?.httpModule ?? boundedHttpModule(sendTimeout ?? DEFAULT_SEND_TIMEOUT_MS) },

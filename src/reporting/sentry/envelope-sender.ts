@@ -1,0 +1,112 @@
+import http from 'node:http';
+import https from 'node:https';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
+import type { NodeOptions } from '@sentry/node';
+import type { SentrySdk } from './sentry-sdk.js';
+import { noAnswerWithinMessage } from './sentry.messages.js';
+
+type MakeTransport = NonNullable<NodeOptions['transport']>;
+type TransportOptions = Parameters<MakeTransport>[0];
+type TransportRequest = Parameters<Parameters<SentrySdk['createTransport']>[1]>[0];
+type TransportResponse = Awaited<ReturnType<Parameters<SentrySdk['createTransport']>[1]>>;
+
+/** Envelopes larger than this are gzipped, as Sentry's own transport does. */
+const GZIP_ABOVE_BYTES = 32 * 1024;
+const gzipped = promisify(gzip);
+
+/**
+ * The module's own client sends envelopes with this, not with @sentry/node's
+ * `makeNodeTransport`. That transport runs every request inside the SDK's
+ * `suppressTracing()`, which enters an AsyncLocalStorage: from the first event
+ * sent, Node tracks every promise of the process (async hooks), and an
+ * `await` costs ~4× what it did (47 → 200 ns, measured). Every request of the
+ * app pays for it, failing or not (SPEC section 9). Without `Sentry.init()`
+ * there is no tracing to suppress, so this sender posts the envelope with
+ * `node:http` directly, inside Sentry's own `createTransport` (queue, rate
+ * limits, client reports unchanged), each request bounded by `timeoutMs`.
+ *
+ * Proxies and a custom `httpModule` are the SDK transport's business: with
+ * either, it is used as is (and the cost above comes with it).
+ */
+export function moduleTransport(sdk: SentrySdk, timeoutMs: number, transportOptions: NodeOptions['transportOptions']): MakeTransport {
+  return (options) => {
+    if (transportOptions?.httpModule || proxyFor(options)) return sdk.makeNodeTransport(options);
+    let url: URL;
+    try {
+      url = new URL(options.url);
+    } catch {
+      // The SDK's transport says what is wrong with the URL, once, and sends nothing.
+      return sdk.makeNodeTransport(options);
+    }
+    const secure = url.protocol === 'https:';
+    const agent = new (secure ? https : http).Agent({ keepAlive: options.keepAlive ?? true, maxSockets: 30 });
+    return sdk.createTransport(options, (request) => post(url, secure, agent, options, request, timeoutMs, true));
+  };
+}
+
+async function post(
+  url: URL,
+  secure: boolean,
+  agent: http.Agent,
+  options: TransportOptions,
+  request: TransportRequest,
+  timeoutMs: number,
+  mayRetry: boolean,
+): Promise<TransportResponse> {
+  const raw = typeof request.body === 'string' ? Buffer.from(request.body) : Buffer.from(request.body);
+  const headers: Record<string, string> = { ...options.headers };
+  let body = raw;
+  if (raw.length > GZIP_ABOVE_BYTES) {
+    body = await gzipped(raw);
+    headers['content-encoding'] = 'gzip';
+  }
+  return new Promise((resolve, reject) => {
+    const outgoing = (secure ? https : http).request(
+      {
+        method: 'POST',
+        agent,
+        headers,
+        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: `${url.pathname}${url.search}`,
+        ca: options.caCerts,
+      },
+      (response) => {
+        response.resume();
+        const rateLimits = response.headers['x-sentry-rate-limits'];
+        resolve({
+          statusCode: response.statusCode,
+          headers: {
+            'retry-after': response.headers['retry-after'] ?? null,
+            'x-sentry-rate-limits': (Array.isArray(rateLimits) ? rateLimits[0] : rateLimits) ?? null,
+          },
+        });
+      },
+    );
+    // A Sentry that accepts and never answers must not hold a slot of the send queue for ever.
+    const deadline = setTimeout(() => outgoing.destroy(new Error(noAnswerWithinMessage(timeoutMs))), timeoutMs);
+    deadline.unref();
+    outgoing.once('close', () => clearTimeout(deadline));
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive socket the server closed meanwhile: once more, on a fresh one.
+      if (mayRetry && outgoing.reusedSocket && error.code === 'ECONNRESET') resolve(post(url, secure, agent, options, request, timeoutMs, false));
+      else reject(error);
+    });
+    outgoing.end(body);
+  });
+}
+
+/** The proxy the SDK's transport would use for this URL, if any (its option, then the environment, minus `no_proxy`). */
+function proxyFor(options: TransportOptions): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(options.url);
+  } catch {
+    return undefined;
+  }
+  const proxy = (options as { proxy?: string }).proxy || (url.protocol === 'https:' ? process.env.https_proxy : undefined) || process.env.http_proxy;
+  if (!proxy) return undefined;
+  const exempt = process.env.no_proxy?.split(',').some((host) => host !== '' && (url.host.endsWith(host) || url.hostname.endsWith(host)));
+  return exempt ? undefined : proxy;
+}
