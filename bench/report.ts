@@ -4,7 +4,7 @@ import type { Environment } from './results-file.js';
 import type { ResolutionModeResult, ResolutionResults } from './resolution/results.js';
 import type { StormDecisionResults } from './storm-decision/results.js';
 import type { Summary } from './stats.js';
-import { formatTable } from './table.js';
+import { formatTable, nanoseconds, range, requestRate, times } from './table.js';
 import type { TargetOutcome } from './targets.js';
 
 export interface ReportInput {
@@ -120,20 +120,4 @@ function targetSection(targets: readonly TargetOutcome[]): string {
     targets.map((target) => [target.id, target.description, target.goal, target.measured, `${target.met ? 'met' : 'NOT MET'}${target.note ? ` (${target.note})` : ''}`]),
   );
   return `Targets\n${table}`;
-}
-
-function times(value: number): string {
-  return `${value.toFixed(3)}×`;
-}
-
-function range(low: number, high: number): string {
-  return `${low.toFixed(3)}–${high.toFixed(3)}×`;
-}
-
-function requestRate(summary: Summary): string {
-  return Math.round(summary.median).toLocaleString('en-US');
-}
-
-function nanoseconds(summary: Summary): string {
-  return `${summary.median.toFixed(1)} (${summary.min.toFixed(1)}–${summary.max.toFixed(1)})`;
 }

@@ -1,5 +1,4 @@
-import { formatTable } from '../table.js';
-import type { Summary } from '../stats.js';
+import { formatTable, nanoseconds, range, times } from '../table.js';
 import type { BackgroundBody, BackgroundResults, BackgroundRow } from './results.js';
 
 /** SPEC section 9 / issue 14: a background job that does not throw pays nothing measurable. */
@@ -54,16 +53,4 @@ function findRow(results: BackgroundResults, comparison: BackgroundRow['comparis
   const row = results.rows.find((candidate) => candidate.comparison === comparison && candidate.body === body);
   if (!row) throw new Error(`No ${comparison} row for the ${body} body`);
   return row;
-}
-
-function times(value: number): string {
-  return `${value.toFixed(3)}×`;
-}
-
-function range(low: number, high: number): string {
-  return `${low.toFixed(3)}–${high.toFixed(3)}×`;
-}
-
-function nanoseconds(summary: Summary): string {
-  return `${summary.median.toFixed(1)} (${summary.min.toFixed(1)}–${summary.max.toFixed(1)})`;
 }

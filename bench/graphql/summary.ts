@@ -1,5 +1,5 @@
 import { summarize, type Summary } from '../stats.js';
-import { formatTable } from '../table.js';
+import { formatTable, range, requestRate, times } from '../table.js';
 import { GRAPHQL_OPERATION_NAMES, graphqlCpuRatio, graphqlRatio, type GraphqlComparison, type GraphqlPairRun } from './rounds.js';
 import type { GraphqlDriver, GraphqlOperationName } from './variants.js';
 
@@ -37,9 +37,6 @@ export function formatGraphqlSection(rows: readonly GraphqlRow[], rounds: number
     `GraphQL throughput (POST /graphql): ratio = variant req/s ÷ baseline req/s, one fresh process pair per round (${rounds} rounds), ` +
     `sides one after the other; success = a query that resolves, error = a field whose resolver throws the 20-level class ` +
     `(the module's handler answers it, Nest and the driver without it); CPU ratio as for HTTP`;
-  const times = (value: number) => `${value.toFixed(3)}×`;
-  const range = (low: number, high: number) => `${low.toFixed(3)}–${high.toFixed(3)}×`;
-  const rate = (summary: Summary) => Math.round(summary.median).toLocaleString('en-US');
   const table = formatTable(
     ['driver', 'operation', 'comparison', 'median', 'min–max', 'IQR', 'variant req/s', 'baseline req/s', 'CPU ratio median (min–max)'],
     rows.map((row) => [
@@ -49,8 +46,8 @@ export function formatGraphqlSection(rows: readonly GraphqlRow[], rounds: number
       times(row.ratio.median),
       range(row.ratio.min, row.ratio.max),
       range(row.ratio.q1, row.ratio.q3),
-      rate(row.variantRequestsPerSecond),
-      rate(row.baselineRequestsPerSecond),
+      requestRate(row.variantRequestsPerSecond),
+      requestRate(row.baselineRequestsPerSecond),
       `${times(row.cpuRatio.median)} (${range(row.cpuRatio.min, row.cpuRatio.max)})`,
     ]),
   );

@@ -13,13 +13,10 @@ import {
   type ArgumentsHost,
   type INestApplication,
 } from '@nestjs/common';
-import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { ErrorHandler, ErrorHandlersModule, ErrorResponse, problemDetails } from 'nestjs-error-handlers';
 import request from 'supertest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { PLATFORMS, type PlatformName } from '../helpers/platforms.js';
+import { initApp, PLATFORMS, type PlatformName } from '../helpers/platforms.js';
 import { CapturingLogger } from '../sentry/fixtures/capturing-logger.js';
 
 /**
@@ -171,13 +168,7 @@ function isFastifyReply(response: unknown): response is FastifyRedirect {
 
 
 async function start(platform: PlatformName, logger: CapturingLogger): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [ShopAppModule] }).compile();
-  const app =
-    platform === 'express'
-      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger })
-      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
-  await app.init();
-  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  const app = await initApp(platform, ShopAppModule, { logger });
   return app;
 }
 

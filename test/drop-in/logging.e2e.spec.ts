@@ -1,11 +1,8 @@
 import { Controller, Get, Injectable, Module, NotFoundException, type DynamicModule, type INestApplication, type LoggerService } from '@nestjs/common';
-import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import { ErrorHandler, ErrorHandlersModule, ErrorReporter, type ErrorHandlersModuleOptions } from 'nestjs-error-handlers';
 import request from 'supertest';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PLATFORMS, type PlatformName } from '../helpers/platforms.js';
+import { initApp, PLATFORMS, type PlatformName } from '../helpers/platforms.js';
 import { CapturingLogger } from '../sentry/fixtures/capturing-logger.js';
 
 /**
@@ -52,13 +49,7 @@ function loggingApp(options: ErrorHandlersModuleOptions): DynamicModule {
 
 /** The app's own logger is the capturing one: the module's lines go through Nest's Logger, as out of the box. */
 async function start(platform: PlatformName, options: ErrorHandlersModuleOptions, logger: LoggerService): Promise<INestApplication> {
-  const moduleRef = await Test.createTestingModule({ imports: [loggingApp(options)] }).compile();
-  const app =
-    platform === 'express'
-      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger })
-      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
-  await app.init();
-  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  const app = await initApp(platform, loggingApp(options), { logger });
   return app;
 }
 

@@ -1,4 +1,4 @@
-import type { DynamicModule, INestApplication, ModuleMetadata, Type } from '@nestjs/common';
+import type { DynamicModule, INestApplication, LoggerService, ModuleMetadata, Type } from '@nestjs/common';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ExpressAdapter } from '@nestjs/platform-express';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
@@ -13,29 +13,42 @@ export interface RunningApp {
   close: () => Promise<void>;
 }
 
+export interface InitAppOptions {
+  /** Nest's own logger for the app; none by default. */
+  logger?: LoggerService | false;
+  configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  beforeInit?: (app: INestApplication) => void;
+}
+
+/** `rootModule` as a test builds it (Test.createTestingModule), on the given platform, initialised and (Fastify) ready. */
+export async function initApp(
+  platform: PlatformName,
+  rootModule: Type | DynamicModule,
+  { logger = false, configure = (builder) => builder, beforeInit }: InitAppOptions = {},
+): Promise<INestApplication> {
+  const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
+  const app =
+    platform === 'express'
+      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger })
+      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
+  beforeInit?.(app);
+  await app.init();
+  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  return app;
+}
+
 /** Boots `rootModule` as a test would (Test.createTestingModule) on the given platform. */
 export async function startApp(
   platform: PlatformName,
   rootModule: Type | DynamicModule,
-  configure: (builder: TestingModuleBuilder) => TestingModuleBuilder = (b) => b,
-  beforeInit: (app: INestApplication) => void = () => undefined,
+  configure?: (builder: TestingModuleBuilder) => TestingModuleBuilder,
+  beforeInit?: (app: INestApplication) => void,
 ): Promise<RunningApp> {
-  const moduleRef = await configure(Test.createTestingModule({ imports: [rootModule] })).compile();
-  const app =
-    platform === 'express'
-      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger: false })
-      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger: false });
-  beforeInit(app);
-  await app.init();
-  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  const app = await initApp(platform, rootModule, { configure, beforeInit });
   const server = app.getHttpServer();
   return { app, http: () => request(server), close: () => app.close() };
 }
 
-/**
- * Boots the module (as an HTTP app on `platform`, or as a plain application
- * context without one) and resolves to the error bootstrap failed with, if any.
- */
 export async function bootstrapError(metadata: ModuleMetadata, platform?: PlatformName): Promise<Error | undefined> {
   const moduleRef = await Test.createTestingModule(metadata).compile();
   const context = platform

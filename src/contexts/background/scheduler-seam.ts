@@ -19,10 +19,17 @@ interface ScheduleExplorerLike {
   wrapFunctionInTryCatchBlocks(methodRef: Function, instance: object): unknown;
 }
 
+interface Job {
+  readonly site: BackgroundSite;
+  readonly sinks: BackgroundSink[];
+  /** What every app watching the job gets back: one handle, so watching twice (bootstrap looks twice) is one watch. */
+  readonly handle: WrappedMethod;
+}
+
 interface Seam {
   readonly original: ScheduleExplorerLike['wrapFunctionInTryCatchBlocks'];
   /** Jobs by the method the package is given, each with the apps using it; the latest started gets the failures. */
-  readonly jobs: Map<Function, { site: BackgroundSite; sinks: BackgroundSink[] }>;
+  readonly jobs: Map<Function, Job>;
 }
 
 const seams = new WeakMap<object, Seam>();
@@ -40,20 +47,19 @@ export function watchScheduledJob(explorerPrototype: object, method: Function, s
   const seam = open(explorerPrototype as ScheduleExplorerLike);
   let job = seam.jobs.get(method);
   if (!job) {
-    job = { site, sinks: [] };
+    const sinks: BackgroundSink[] = [];
+    const release = (leaving: BackgroundSink) => {
+      const index = sinks.indexOf(leaving);
+      if (index >= 0) sinks.splice(index, 1);
+      if (sinks.length > 0 || seam.jobs.get(method)?.sinks !== sinks) return;
+      seam.jobs.delete(method);
+      if (seam.jobs.size === 0) close(explorerPrototype as ScheduleExplorerLike, seam);
+    };
+    job = { site, sinks, handle: { site, release } };
     seam.jobs.set(method, job);
   }
   if (!job.sinks.includes(sink)) job.sinks.push(sink);
-  const watched = job;
-  return {
-    site,
-    release(leaving: BackgroundSink) {
-      const index = watched.sinks.indexOf(leaving);
-      if (index >= 0) watched.sinks.splice(index, 1);
-      if (watched.sinks.length === 0 && seam.jobs.get(method) === watched) seam.jobs.delete(method);
-      if (seam.jobs.size === 0) close(explorerPrototype as ScheduleExplorerLike, seam);
-    },
-  };
+  return job.handle;
 }
 
 function open(prototype: ScheduleExplorerLike): Seam {

@@ -31,14 +31,9 @@ const gzipped = promisify(gzip);
  */
 export function moduleTransport(sdk: SentrySdk, timeoutMs: number, transportOptions: NodeOptions['transportOptions']): MakeTransport {
   return (options) => {
-    if (transportOptions?.httpModule || proxyFor(options)) return sdk.makeNodeTransport(options);
-    let url: URL;
-    try {
-      url = new URL(options.url);
-    } catch {
-      // The SDK's transport says what is wrong with the URL, once, and sends nothing.
-      return sdk.makeNodeTransport(options);
-    }
+    const url = URL.canParse(options.url) ? new URL(options.url) : undefined;
+    // Without a URL, the SDK's transport says what is wrong with it, once, and sends nothing.
+    if (!url || transportOptions?.httpModule || proxyFor(url, options)) return sdk.makeNodeTransport(options);
     const secure = url.protocol === 'https:';
     const agent = new (secure ? https : http).Agent({ keepAlive: options.keepAlive ?? true, maxSockets: 30 });
     return sdk.createTransport(options, (request) => post(url, secure, agent, options, request, timeoutMs, true));
@@ -54,7 +49,7 @@ async function post(
   timeoutMs: number,
   mayRetry: boolean,
 ): Promise<TransportResponse> {
-  const raw = typeof request.body === 'string' ? Buffer.from(request.body) : Buffer.from(request.body);
+  const raw = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
   const headers: Record<string, string> = { ...options.headers };
   let body = raw;
   if (raw.length > GZIP_ABOVE_BYTES) {
@@ -98,13 +93,7 @@ async function post(
 }
 
 /** The proxy the SDK's transport would use for this URL, if any (its option, then the environment, minus `no_proxy`). */
-function proxyFor(options: TransportOptions): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(options.url);
-  } catch {
-    return undefined;
-  }
+function proxyFor(url: URL, options: TransportOptions): string | undefined {
   const proxy = (options as { proxy?: string }).proxy || (url.protocol === 'https:' ? process.env.https_proxy : undefined) || process.env.http_proxy;
   if (!proxy) return undefined;
   const exempt = process.env.no_proxy?.split(',').some((host) => host !== '' && (url.host.endsWith(host) || url.hostname.endsWith(host)));

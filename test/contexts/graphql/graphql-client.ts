@@ -1,9 +1,6 @@
 import type { INestApplication, LoggerService } from '@nestjs/common';
-import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
 import request, { type Response, type Test as PendingRequest } from 'supertest';
-import type { PlatformName } from '../../helpers/platforms.js';
+import { initApp, type PlatformName } from '../../helpers/platforms.js';
 import { graphqlRootModule, type GraphqlAppOptions } from './fixtures/graphql.app.js';
 
 /** A GraphQL app on a real server (Apollo on Express, Mercurius on Fastify), and a client that posts operations to it. */
@@ -16,13 +13,7 @@ export interface RunningGraphqlApp {
 
 /** `logger`: Nest's own logger for the app (its `ExceptionsHandler` lines); none by default. */
 export async function startGraphqlApp(platform: PlatformName, options: GraphqlAppOptions, logger: LoggerService | false = false): Promise<RunningGraphqlApp> {
-  const moduleRef = await Test.createTestingModule({ imports: [await graphqlRootModule(platform, options)] }).compile();
-  const app =
-    platform === 'express'
-      ? moduleRef.createNestApplication(new ExpressAdapter(), { logger })
-      : moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), { logger });
-  await app.init();
-  if (platform === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  const app = await initApp(platform, await graphqlRootModule(platform, options), { logger });
   const server = app.getHttpServer();
   return {
     app,
