@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Comparison } from './comparisons.js';
 import { measureIdleLatency, type IdleLatency } from './idle-latency.js';
 import type { BenchConfig } from './config.js';
@@ -5,21 +6,29 @@ import { runLoad, type LoadRun } from './load.js';
 import { probeServer } from './probe.js';
 import { ResponseTally } from './response-tally.js';
 import { checkDelivery, type DeliveryCheck } from './sentry-delivery.js';
+import type { ReceiverCounts } from './sentry-receiver/messages.js';
 import type { SentryReceiver } from './sentry-receiver.js';
 import { startServer, type RunningServer } from './server-process.js';
 import { DISTINCT_FINGERPRINTS, DISTINCT_TYPE_PREFIX, ROUTES, type RouteName } from './servers/routes.js';
-import { reportsToSentry, type Platform, type Variant } from './servers/variants.js';
+import { reportsToSentry, type Platform } from './servers/variants.js';
 
 /** A measured run, with the CPU time the server spent on it. */
 export interface RouteResult extends LoadRun {
   serverCpuMicrosPerRequest: number;
+  /** The measured slices it adds up, in the order they ran. */
+  slices: SliceRun[];
+}
+
+export interface SliceRun extends LoadRun {
+  /** Server CPU time over the slice, all threads. */
+  cpuMicros: number;
 }
 
 /** The routes of the comparison a server was measured on. */
 export type RouteResults = Partial<Record<RouteName, RouteResult>>;
 export type Side = 'variant' | 'baseline';
 
-/** One round of one comparison: two fresh servers, measured one after the other. */
+/** One round of one comparison: two fresh servers, measured in alternating slices. */
 export interface PairSample {
   round: number;
   first: Side;
@@ -33,17 +42,21 @@ export interface PairSample {
   idleLatency?: Record<Side, IdleLatency>;
 }
 
-interface ServerRun {
+/** Everything measured on one side's server, accumulated over its slices. */
+interface SideRun {
+  server: RunningServer;
+  tally: ResponseTally;
   results: RouteResults;
-  delivery?: DeliveryCheck;
-  nextTickNanoseconds: number;
   idleLatency?: IdleLatency;
 }
 
 /**
- * Measures one pair. The sides never overlap (they would share the two
- * cores), and which goes first alternates by round so that drift (thermal,
- * a neighbour's load) does not always favour the same side.
+ * Measures one pair: two fresh server processes, alive together, each route
+ * measured in slices that alternate between them (A B B A A B …), so a slow
+ * patch of the machine falls on both sides alike instead of on whichever ran
+ * second. The idle side of a slice waits on its socket and uses no CPU. Which
+ * side starts alternates by round. Only one side of a comparison reports to
+ * Sentry, so the receiver's counts around the pair are that server's.
  */
 export async function measurePair(
   platform: Platform,
@@ -54,65 +67,113 @@ export async function measurePair(
 ): Promise<PairSample> {
   const first: Side = round % 2 === 0 ? 'baseline' : 'variant';
   const order: Side[] = first === 'baseline' ? ['baseline', 'variant'] : ['variant', 'baseline'];
-  const runs: Partial<Record<Side, ServerRun>> = {};
-  for (const side of order) runs[side] = await measureServer(platform, comparison[side], comparison, config, receiver);
-  const deliveries = order.flatMap((side) => runs[side]!.delivery ?? []);
-  const { variant, baseline } = runs as Record<Side, ServerRun>;
-  const nextTickNanoseconds = { variant: variant.nextTickNanoseconds, baseline: baseline.nextTickNanoseconds };
-  const idleLatency = variant.idleLatency && baseline.idleLatency && { variant: variant.idleLatency, baseline: baseline.idleLatency };
-  return { round, first, variant: variant.results, baseline: baseline.results, deliveries, nextTickNanoseconds, idleLatency };
+  const reporting = order.filter((side) => reportsToSentry(comparison[side]));
+  if (reporting.length > 1) throw new Error(`${comparison.id}: only one side of a pair may report to Sentry`);
+  const before = reporting.length > 0 ? await receiver.counts() : undefined;
+  // Forget the types earlier servers reported: only this pair's count.
+  if (before) await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX);
+  const sides: Partial<Record<Side, SideRun>> = {};
+  let distinctThrown = 0;
+  try {
+    for (const side of order) {
+      const variant = comparison[side];
+      sides[side] = { server: await startServer({ platform, variant, dsn: reportsToSentry(variant) ? receiver.dsn : undefined }), tally: new ResponseTally(), results: {} };
+    }
+    const runs = sides as Record<Side, SideRun>;
+    for (const side of order) {
+      const { server, tally } = runs[side];
+      await probeServer(server, comparison.routes, tally);
+      const idleRoute = comparison.idleLatencyRoute && ROUTES[comparison.idleLatencyRoute];
+      if (idleRoute) runs[side].idleLatency = await measureIdleLatency(server.port, idleRoute.path, idleRoute.status, tally);
+    }
+    for (const route of comparison.routes) {
+      const answeredBefore = reporting.length > 0 ? runs[reporting[0]!].tally.countFrom(500) : 0;
+      for (const side of order) await warmUp(runs[side], route, config);
+      for (let slice = 0; slice < config.slices; slice++) {
+        for (const side of slice % 2 === 0 ? order : [...order].reverse()) {
+          await measureSlice(runs[side], route, config);
+          await settle(runs[side].server);
+        }
+      }
+      // The probe's request, then the load's: a server too starved to reach every class cannot have reported it.
+      if (route === 'distinctErrors' && reporting.length > 0) {
+        distinctThrown = Math.min(DISTINCT_FINGERPRINTS, 1 + runs[reporting[0]!].tally.countFrom(500) - answeredBefore);
+      }
+    }
+    const nextTickNanoseconds = { variant: await runs.variant.server.nextTickNanoseconds(), baseline: await runs.baseline.server.nextTickNanoseconds() };
+    await Promise.all(order.map((side) => runs[side].server.stop()));
+    const deliveries = before ? [await deliveryOf(receiver, before, runs[reporting[0]!], comparison, distinctThrown)] : [];
+    const idleLatency = runs.variant.idleLatency && runs.baseline.idleLatency && { variant: runs.variant.idleLatency, baseline: runs.baseline.idleLatency };
+    return { round, first, variant: runs.variant.results, baseline: runs.baseline.results, deliveries, nextTickNanoseconds, idleLatency };
+  } finally {
+    // After an error: stop() is safe to call on a server already stopped.
+    await Promise.all(Object.values(sides).map((side) => side.server.stop()));
+  }
+}
+
+/** A reporting server has flushed on shutdown, so the receiver must hold one occurrence per 5xx it answered. */
+async function deliveryOf(receiver: SentryReceiver, before: ReceiverCounts, side: SideRun, comparison: Comparison, distinctThrown: number): Promise<DeliveryCheck> {
+  const fingerprints = comparison.routes.includes('distinctErrors')
+    ? { received: await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX), expected: distinctThrown }
+    : undefined;
+  return checkDelivery(before, await receiver.counts(), side.tally, fingerprints);
+}
+
+/** Unmeasured load, so the JIT has settled on the route before its first slice. */
+async function warmUp({ server, tally }: SideRun, route: RouteName, config: BenchConfig): Promise<void> {
+  const { path, status } = ROUTES[route];
+  await runLoad(server.port, path, status, config.warmupSeconds, config, tally);
+}
+
+/** Past this share of one core, a server is still busy with the last slice (e.g. sending its Sentry events). */
+const BUSY_SHARE = 0.05;
+const SETTLE_POLL_MS = 50;
+const SETTLE_MAX_MS = 5_000;
+
+/**
+ * Waits until the server is idle, so what it does after its responses
+ * (reporting sends events after the response is written) is not counted in
+ * the next slice, which may be the other server's.
+ */
+async function settle(server: RunningServer): Promise<void> {
+  const deadline = Date.now() + SETTLE_MAX_MS;
+  let last = await server.cpuMicros();
+  while (Date.now() < deadline) {
+    await delay(SETTLE_POLL_MS);
+    const now = await server.cpuMicros();
+    if (now - last < BUSY_SHARE * SETTLE_POLL_MS * 1_000) return;
+    last = now;
+  }
+}
+
+/** One measured slice, added to what the side's earlier slices of the route measured. */
+async function measureSlice(side: SideRun, route: RouteName, config: BenchConfig): Promise<void> {
+  const { path, status } = ROUTES[route];
+  const cpuBefore = await side.server.cpuMicros();
+  const run = await runLoad(side.server.port, path, status, config.durationSeconds / config.slices, config, side.tally);
+  const cpuMicros = (await side.server.cpuMicros()) - cpuBefore;
+  side.results[route] = addSlice(side.results[route], run, cpuMicros);
 }
 
 /**
- * A fresh server process: probed, timed one request at a time if the
- * comparison asks (before any load, while it is idle), every route warmed up
- * and measured, then shut down. One that reports to Sentry has flushed by
- * then, so the receiver must hold one event per 5xx it answered.
+ * Requests and CPU add up over slices; req/s is their total over the total
+ * time. Latency percentiles cannot be added: the result keeps the median
+ * slice's p50 (the slices are equal in length) and the worst slice's p99.
  */
-async function measureServer(
-  platform: Platform,
-  variant: Variant,
-  { routes, idleLatencyRoute }: Comparison,
-  config: BenchConfig,
-  receiver: SentryReceiver,
-): Promise<ServerRun> {
-  const reporting = reportsToSentry(variant);
-  const before = reporting ? await receiver.counts() : undefined;
-  // Forget the types earlier servers reported: only this server's count.
-  if (reporting) await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX);
-  const tally = new ResponseTally();
-  const server = await startServer({ platform, variant, dsn: reporting ? receiver.dsn : undefined });
-  const results: RouteResults = {};
-  let nextTickNanoseconds: number;
-  let idleLatency: IdleLatency | undefined;
-  let distinctThrown = 0;
-  try {
-    await probeServer(server, routes, tally);
-    if (idleLatencyRoute) idleLatency = await measureIdleLatency(server.port, ROUTES[idleLatencyRoute].path, ROUTES[idleLatencyRoute].status, tally);
-    for (const route of routes) {
-      const answeredBefore = tally.countFrom(500);
-      results[route] = await measureRoute(server, route, config, tally);
-      // The probe's request, then the load's: a server too starved to reach every class cannot have reported it.
-      if (route === 'distinctErrors') distinctThrown = Math.min(DISTINCT_FINGERPRINTS, 1 + tally.countFrom(500) - answeredBefore);
-    }
-    nextTickNanoseconds = await server.nextTickNanoseconds();
-  } finally {
-    await server.stop();
-  }
-  const fingerprints = reporting && routes.includes('distinctErrors')
-    ? { received: await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX), expected: distinctThrown }
-    : undefined;
-  return { results, delivery: before && checkDelivery(before, await receiver.counts(), tally, fingerprints), nextTickNanoseconds, idleLatency };
-}
-
-/** Warm-up (not measured, so the JIT has settled), then the measured run. */
-async function measureRoute(server: RunningServer, route: RouteName, config: BenchConfig, tally: ResponseTally): Promise<RouteResult> {
-  const { path, status } = ROUTES[route];
-  await runLoad(server.port, path, status, config.warmupSeconds, config, tally);
-  const cpuBefore = await server.cpuMicros();
-  const run = await runLoad(server.port, path, status, config.durationSeconds, config, tally);
-  const cpuAfter = await server.cpuMicros();
-  return { ...run, serverCpuMicrosPerRequest: (cpuAfter - cpuBefore) / run.requests };
+function addSlice(sofar: RouteResult | undefined, run: LoadRun, cpuMicros: number): RouteResult {
+  const slices = [...(sofar?.slices ?? []), { ...run, cpuMicros }];
+  const requests = slices.reduce((sum, slice) => sum + slice.requests, 0);
+  const seconds = slices.reduce((sum, slice) => sum + slice.requests / slice.requestsPerSecond, 0);
+  const cpu = slices.reduce((sum, slice) => sum + slice.cpuMicros, 0);
+  const p50s = slices.map((slice) => slice.latencyP50Ms).sort((a, b) => a - b);
+  return {
+    requestsPerSecond: requests / seconds,
+    requests,
+    latencyP50Ms: p50s[Math.floor((p50s.length - 1) / 2)]!,
+    latencyP99Ms: Math.max(...slices.map((slice) => slice.latencyP99Ms)),
+    serverCpuMicrosPerRequest: cpu / requests,
+    slices,
+  };
 }
 
 /** Throughput of the variant relative to the baseline: above 1, the variant served more. */

@@ -40,7 +40,8 @@ function machineLine(environment: Environment, loadAverage1mAtEnd: number): stri
 
 function httpSection(config: BenchConfig, rows: readonly HttpRow[]): string {
   const title =
-    `HTTP throughput: ratio = variant req/s ÷ baseline req/s, one fresh process pair per round, sides run one after the other\n` +
+    `HTTP throughput: ratio = variant req/s ÷ baseline req/s, one fresh process pair per round, both alive, ` +
+    `each route measured in ${config.slices} slices per side alternating A B B A\n` +
     `(${config.rounds} rounds × ${config.durationSeconds} s measured after ${config.warmupSeconds} s warm-up per route, ` +
     `${config.connections} connections, pipelining ${config.pipelining}, 127.0.0.1)\n` +
     `CPU ratio = baseline server CPU µs per request ÷ variant's (same direction: ≥ 1 means the variant costs no more); ` +

@@ -3,6 +3,7 @@ import { formatBackgroundSection } from './background/report.js';
 import { runBackgroundBench } from './background/run-background.js';
 import { COMPARISONS } from './comparisons.js';
 import { readConfig, type BenchConfig } from './config.js';
+import { LOAD_CPU, canPin, pinProcess, unpinProcess } from './cpu-pinning.js';
 import { measurePair, ratio } from './http-bench.js';
 import { summarizeHttp, summarizeIdleLatency, summarizeNextTick, type PairRun } from './http-summary.js';
 import { formatReport } from './report.js';
@@ -34,7 +35,13 @@ async function main(): Promise<void> {
   console.log('Background-work micro-bench...');
   const background = await runBackgroundBench(config.rounds);
   const receiver = await startSentryReceiver();
-  const runs = await runHttpRounds(config, receiver).finally(() => receiver.stop());
+  // This process runs autocannon: the load generator stays off the servers' core (cpu-pinning.ts).
+  pinProcess(process.pid, LOAD_CPU);
+  console.log(canPin() ? `HTTP servers pinned to one CPU, load generator to another` : 'taskset unavailable or one CPU: nothing pinned');
+  const runs = await runHttpRounds(config, receiver).finally(() => {
+    unpinProcess(process.pid);
+    return receiver.stop();
+  });
   const graphqlRuns = await runGraphqlRounds(config);
 
   const loadAverage1mAtEnd = os.loadavg()[0];

@@ -1,4 +1,5 @@
 import { askChild, forkAndAwaitListening, stopChild } from './child-process.js';
+import { LOAD_CPU, pinProcess } from './cpu-pinning.js';
 import { COUNTS_REQUEST, TYPES_REQUEST_PREFIX, type ReceiverCounts, type ReceiverTypes } from './sentry-receiver/messages.js';
 
 /** The bench's local Sentry ingest endpoint, in a process of its own (see sentry-receiver/main.ts). */
@@ -14,6 +15,8 @@ export interface SentryReceiver {
 
 export async function startSentryReceiver(): Promise<SentryReceiver> {
   const { child, port } = await forkAndAwaitListening('./sentry-receiver/main.js', [], 'The Sentry receiver');
+  // With the load generator, off the servers' core.
+  pinProcess(child.pid!, LOAD_CPU);
   return {
     dsn: `http://public@127.0.0.1:${port}/1`,
     counts: () => askChild<ReceiverCounts>(child, COUNTS_REQUEST, 'counts'),

@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { askChild, endChild, forkAndAwaitListening } from './child-process.js';
+import { SERVER_CPU, pinProcess } from './cpu-pinning.js';
 import {
   CPU_USAGE_REQUEST,
   NEXT_TICK_COST_REQUEST,
@@ -26,6 +27,7 @@ export interface RunningServer extends ServerArgs {
 /** Starts a fresh server process and resolves once it listens. */
 export async function startServer(args: ServerArgs): Promise<RunningServer> {
   const { child, port } = await forkAndAwaitListening('./servers/main.js', serverArgs(args), `Server ${args.platform}/${args.variant}`);
+  pinProcess(child.pid!, SERVER_CPU);
   return {
     ...args,
     port,
