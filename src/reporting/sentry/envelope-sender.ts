@@ -22,9 +22,17 @@ const gzipped = promisify(gzip);
  * sent, Node tracks every promise of the process (async hooks), and an
  * `await` costs ~4× what it did (47 → 200 ns, measured). Every request of the
  * app pays for it, failing or not (SPEC section 9). Without `Sentry.init()`
- * there is no tracing to suppress, so this sender posts the envelope with
- * `node:http` directly, inside Sentry's own `createTransport` (queue, rate
- * limits, client reports unchanged), each request bounded by `timeoutMs`.
+ * there is no tracing to suppress, so this sender posts the envelope itself,
+ * inside Sentry's own `createTransport` (queue, rate limits, client reports
+ * unchanged), each request bounded by `timeoutMs`.
+ *
+ * With `fetch`, not `node:http`: a `node:http` client's responses are
+ * `IncomingMessage` streams of another shape than the server's requests, and
+ * V8 re-optimises the stream code both share (endReadable, emitReadable_,
+ * _destroy…) for the two: after the first events, every request of the app
+ * went through the slower code (seen as deoptimisations during the success
+ * load, docs/benchmarks.md). `fetch` reads its responses with code of its own.
+ * Custom CA certificates need `node:http`'s agent options, so they keep it.
  *
  * Proxies and a custom `httpModule` are the SDK transport's business: with
  * either, it is used as is (and the cost above comes with it).
@@ -34,10 +42,39 @@ export function moduleTransport(sdk: SentrySdk, timeoutMs: number, transportOpti
     const url = URL.canParse(options.url) ? new URL(options.url) : undefined;
     // Without a URL, the SDK's transport says what is wrong with it, once, and sends nothing.
     if (!url || transportOptions?.httpModule || proxyFor(url, options)) return sdk.makeNodeTransport(options);
+    if (!options.caCerts) return sdk.createTransport(options, (request) => fetchPost(url, options, request, timeoutMs));
     const secure = url.protocol === 'https:';
     const agent = new (secure ? https : http).Agent({ keepAlive: options.keepAlive ?? true, maxSockets: 30 });
     return sdk.createTransport(options, (request) => post(url, secure, agent, options, request, timeoutMs, true));
   };
+}
+
+async function fetchPost(url: URL, options: TransportOptions, request: TransportRequest, timeoutMs: number): Promise<TransportResponse> {
+  const { body, headers } = await encode(options, request);
+  try {
+    const response = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(timeoutMs) });
+    // Read to the end, so the connection is free for the next envelope.
+    await response.arrayBuffer();
+    return {
+      statusCode: response.status,
+      headers: { 'retry-after': response.headers.get('retry-after'), 'x-sentry-rate-limits': response.headers.get('x-sentry-rate-limits') },
+    };
+  } catch (error) {
+    // A Sentry that accepts and never answers must not hold a slot of the send queue for ever.
+    if ((error as Error | null)?.name === 'TimeoutError') throw new Error(noAnswerWithinMessage(timeoutMs), { cause: error });
+    // fetch says only "fetch failed"; the network error it wraps (ECONNREFUSED…) is what the outage warning names.
+    const cause = (error as { cause?: unknown } | null)?.cause;
+    throw cause instanceof Error ? cause : error;
+  }
+}
+
+/** The body as sent: gzipped above GZIP_ABOVE_BYTES, as Sentry's own transport does. */
+async function encode(options: TransportOptions, request: TransportRequest): Promise<{ body: Buffer; headers: Record<string, string> }> {
+  const raw = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
+  const headers: Record<string, string> = { ...options.headers };
+  if (raw.length <= GZIP_ABOVE_BYTES) return { body: raw, headers };
+  headers['content-encoding'] = 'gzip';
+  return { body: await gzipped(raw), headers };
 }
 
 async function post(
@@ -49,13 +86,7 @@ async function post(
   timeoutMs: number,
   mayRetry: boolean,
 ): Promise<TransportResponse> {
-  const raw = typeof request.body === 'string' ? Buffer.from(request.body, 'utf8') : Buffer.from(request.body.buffer, request.body.byteOffset, request.body.byteLength);
-  const headers: Record<string, string> = { ...options.headers };
-  let body = raw;
-  if (raw.length > GZIP_ABOVE_BYTES) {
-    body = await gzipped(raw);
-    headers['content-encoding'] = 'gzip';
-  }
+  const { body, headers } = await encode(options, request);
   return new Promise((resolve, reject) => {
     const outgoing = (secure ? https : http).request(
       {
