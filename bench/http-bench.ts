@@ -69,7 +69,8 @@ export async function measurePair(
   const order: Side[] = first === 'baseline' ? ['baseline', 'variant'] : ['variant', 'baseline'];
   const reporting = order.filter((side) => reportsToSentry(comparison[side]));
   if (reporting.length > 1) throw new Error(`${comparison.id}: only one side of a pair may report to Sentry`);
-  const before = reporting.length > 0 ? await receiver.counts() : undefined;
+  const reporter: Side | undefined = reporting[0];
+  const before = reporter ? await receiver.counts() : undefined;
   // Forget the types earlier servers reported: only this pair's count.
   if (before) await receiver.takeDistinctTypes(DISTINCT_TYPE_PREFIX);
   const sides: Partial<Record<Side, SideRun>> = {};
@@ -87,7 +88,7 @@ export async function measurePair(
       if (idleRoute) runs[side].idleLatency = await measureIdleLatency(server.port, idleRoute.path, idleRoute.status, tally);
     }
     for (const route of comparison.routes) {
-      const answeredBefore = reporting.length > 0 ? runs[reporting[0]!].tally.countFrom(500) : 0;
+      const answeredBefore = reporter ? runs[reporter].tally.countFrom(500) : 0;
       for (const side of order) await warmUp(runs[side], route, config);
       for (let slice = 0; slice < config.slices; slice++) {
         for (const side of slice % 2 === 0 ? order : [...order].reverse()) {
@@ -96,13 +97,13 @@ export async function measurePair(
         }
       }
       // The probe's request, then the load's: a server too starved to reach every class cannot have reported it.
-      if (route === 'distinctErrors' && reporting.length > 0) {
-        distinctThrown = Math.min(DISTINCT_FINGERPRINTS, 1 + runs[reporting[0]!].tally.countFrom(500) - answeredBefore);
+      if (route === 'distinctErrors' && reporter) {
+        distinctThrown = Math.min(DISTINCT_FINGERPRINTS, 1 + runs[reporter].tally.countFrom(500) - answeredBefore);
       }
     }
     const nextTickNanoseconds = { variant: await runs.variant.server.nextTickNanoseconds(), baseline: await runs.baseline.server.nextTickNanoseconds() };
     await Promise.all(order.map((side) => runs[side].server.stop()));
-    const deliveries = before ? [await deliveryOf(receiver, before, runs[reporting[0]!], comparison, distinctThrown)] : [];
+    const deliveries = before && reporter ? [await deliveryOf(receiver, before, runs[reporter], comparison, distinctThrown)] : [];
     const idleLatency = runs.variant.idleLatency && runs.baseline.idleLatency && { variant: runs.variant.idleLatency, baseline: runs.baseline.idleLatency };
     return { round, first, variant: runs.variant.results, baseline: runs.baseline.results, deliveries, nextTickNanoseconds, idleLatency };
   } finally {

@@ -1,5 +1,3 @@
-import http from 'node:http';
-import https from 'node:https';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import type { NodeOptions } from '@sentry/node';
@@ -32,20 +30,17 @@ const gzipped = promisify(gzip);
  * _destroy…) for the two: after the first events, every request of the app
  * went through the slower code (seen as deoptimisations during the success
  * load, docs/benchmarks.md). `fetch` reads its responses with code of its own.
- * Custom CA certificates need `node:http`'s agent options, so they keep it.
  *
- * Proxies and a custom `httpModule` are the SDK transport's business: with
- * either, it is used as is (and the cost above comes with it).
+ * Proxies, custom CA certificates (`fetch` takes none) and a custom
+ * `httpModule` are the SDK transport's business: with any of them, it is used
+ * as is (and the costs above come with it).
  */
 export function moduleTransport(sdk: SentrySdk, timeoutMs: number, transportOptions: NodeOptions['transportOptions']): MakeTransport {
   return (options) => {
     const url = URL.canParse(options.url) ? new URL(options.url) : undefined;
     // Without a URL, the SDK's transport says what is wrong with it, once, and sends nothing.
-    if (!url || transportOptions?.httpModule || proxyFor(url, options)) return sdk.makeNodeTransport(options);
-    if (!options.caCerts) return sdk.createTransport(options, (request) => fetchPost(url, options, request, timeoutMs));
-    const secure = url.protocol === 'https:';
-    const agent = new (secure ? https : http).Agent({ keepAlive: options.keepAlive ?? true, maxSockets: 30 });
-    return sdk.createTransport(options, (request) => post(url, secure, agent, options, request, timeoutMs, true));
+    if (!url || transportOptions?.httpModule || options.caCerts || proxyFor(url, options)) return sdk.makeNodeTransport(options);
+    return sdk.createTransport(options, (request) => fetchPost(url, options, request, timeoutMs));
   };
 }
 
@@ -75,52 +70,6 @@ async function encode(options: TransportOptions, request: TransportRequest): Pro
   if (raw.length <= GZIP_ABOVE_BYTES) return { body: raw, headers };
   headers['content-encoding'] = 'gzip';
   return { body: await gzipped(raw), headers };
-}
-
-async function post(
-  url: URL,
-  secure: boolean,
-  agent: http.Agent,
-  options: TransportOptions,
-  request: TransportRequest,
-  timeoutMs: number,
-  mayRetry: boolean,
-): Promise<TransportResponse> {
-  const { body, headers } = await encode(options, request);
-  return new Promise((resolve, reject) => {
-    const outgoing = (secure ? https : http).request(
-      {
-        method: 'POST',
-        agent,
-        headers,
-        hostname: url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname,
-        port: url.port,
-        path: `${url.pathname}${url.search}`,
-        ca: options.caCerts,
-      },
-      (response) => {
-        response.resume();
-        const rateLimits = response.headers['x-sentry-rate-limits'];
-        resolve({
-          statusCode: response.statusCode,
-          headers: {
-            'retry-after': response.headers['retry-after'] ?? null,
-            'x-sentry-rate-limits': (Array.isArray(rateLimits) ? rateLimits[0] : rateLimits) ?? null,
-          },
-        });
-      },
-    );
-    // A Sentry that accepts and never answers must not hold a slot of the send queue for ever.
-    const deadline = setTimeout(() => outgoing.destroy(new Error(noAnswerWithinMessage(timeoutMs))), timeoutMs);
-    deadline.unref();
-    outgoing.once('close', () => clearTimeout(deadline));
-    outgoing.on('error', (error: NodeJS.ErrnoException) => {
-      // A kept-alive socket the server closed meanwhile: once more, on a fresh one.
-      if (mayRetry && outgoing.reusedSocket && error.code === 'ECONNRESET') resolve(post(url, secure, agent, options, request, timeoutMs, false));
-      else reject(error);
-    });
-    outgoing.end(body);
-  });
 }
 
 /** The proxy the SDK's transport would use for this URL, if any (its option, then the environment, minus `no_proxy`). */
